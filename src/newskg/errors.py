@@ -1,0 +1,26 @@
+"""Errors meant for users: each names the input (file, and line for .jsonl) and what went wrong."""
+from __future__ import annotations
+
+
+class NewskgError(Exception):
+    """Base class of every error newskg raises on purpose."""
+
+
+class InputError(NewskgError):
+    """An input that cannot be read as an article.
+
+    >>> str(InputError("corpus.jsonl", "not valid JSON", line=3))
+    'corpus.jsonl:3: not valid JSON'
+    """
+
+    def __init__(self, source: str, message: str, line: int | None = None):
+        self.source, self.message, self.line = str(source), message, line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+class UnsupportedLanguage(InputError):
+    """The article's language has no pipeline (only Indonesian and English have one)."""
