@@ -1,0 +1,1 @@
+"""Pure functions from a spaCy Doc to Facts: entities, events, roles, quotes, dates, modality."""

@@ -1,0 +1,1 @@
+"""Facts → RDF: IRI minting, provenance, namespaces, stores and validation."""

@@ -1,0 +1,1 @@
+"""Readers: one per input kind (.txt, .html, .jsonl, folders) → Article records."""
