@@ -182,7 +182,8 @@ def _lexicon(lang: str) -> _Lexicon:
     REL_WEEK = rf"(?:(?:{LINK}\s+)?(?P<rwpre>{PREMOD})\s+{WEEK_UNIT}|{WEEK_UNIT}\s+(?P<rwpost>{POSTMOD}))"
     PREP_Y = _bounded(_words([p for p, lic in preps.items() if "year" in lic]))
     PREP_M = _bounded(_words([p for p, lic in preps.items() if "month" in lic]))
-    WD_LEAD = rf"(?:(?P<wd>{WEEKDAY})(?:\s*,\s*|\s+|\s*(?P<wp>\()\s*))?"
+    DAYPART = _bounded(_words(names("daypart")))
+    WD_LEAD = rf"(?:(?P<wd>{WEEKDAY})(?:\s+{DAYPART})?(?:\s*,\s*|\s+|\s*(?P<wp>\()\s*))?"
     WD_CLOSE = r"(?(wp)\s*\))"
     DAY_D = rf"(?P<d>{DAY})(?:{ORD})?(?:{RANGE}(?P<d2>{DAY})(?:{ORD})?)?"
     NUMBER = _bounded(_words(names("number")))
@@ -194,10 +195,10 @@ def _lexicon(lang: str) -> _Lexicon:
 
     pats = {
         "iso": rf"(?<![\w\-/.])(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)",
-        "numeric": (rf"(?:(?P<wd>{WEEKDAY})\s*,?\s*)?(?P<paren>\(\s*)?(?<![\w.,/:])(?P<a>\d{{1,2}})(?!\d)"
+        "numeric": (rf"(?:(?P<wd>{WEEKDAY})(?:\s+{DAYPART})?\s*,?\s*)?(?P<paren>\(\s*)?(?<![\w.,/:])(?P<a>\d{{1,2}})(?!\d)"
                     rf"(?:\s*(?P<sep>/)\s*|(?P<sep2>[.\-]))(?P<b>\d{{1,2}})(?!\d)"
                     rf"(?:(?(sep)\s*/\s*|(?P=sep2))(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?![/.\-]\d)"
-                    rf"(?(paren)\s*\))"),
+                    rf"(?(paren)\s*\))(?:\s+(?P<post>{POSTMOD}))?"),
         "cross_dmy": (rf"{WD_LEAD}(?P<d>{DAY})(?:{ORD})?\s+(?P<mon>{MONTH_ANY}){RANGE}"
                       rf"(?P<d2>{DAY})(?:{ORD})?\s+(?P<mon2>{MONTH_ANY})(?:\s*,?\s+(?P<y>{YEAR}))?{WD_CLOSE}"),
         "cross_mdy": (rf"{WD_LEAD}(?P<mon>{MONTH_ANY})\s*(?P<d>{DAY})(?:{ORD})?{RANGE}"
@@ -545,8 +546,11 @@ def _h_numeric(m, text, lex):
     mdy = lex.date_order.startswith("M")
     day, month = (b, a) if mdy else (a, b)
     core = text[m.start("a"):m.end("y") if ys else m.end("b")]
-    yield _Cand(_start(m, "wd", "paren", "a"), m.end(), 2,
-                _Parts(year, month, day, weekday=wd, swappable=True, parse_text=core,
+    end = m.end() if (m["paren"] or m["wd"]) else m.start("post") if m["post"] else m.end()
+    end = len(text[:end].rstrip())
+    mod = _modifier(lex, m, "_", "post") if end == m.end() else None
+    yield _Cand(_start(m, "wd", "paren", "a"), end, 2,
+                _Parts(year, month, day, weekday=wd, mod=mod, swappable=True, parse_text=core,
                        order="MDY" if mdy else "DMY"))
 
 
