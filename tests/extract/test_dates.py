@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -346,6 +346,11 @@ def test_resolve_date_none(expr, lang, published):
     assert resolve_date(expr, lang, published) is None
 
 
+def test_publication_datetime_is_read_as_its_date():
+    [m] = find_dates("Menlu tiba kemarin.", "id", datetime(2022, 9, 12, 23, 30))
+    assert m.value == pd("2022-09-11")
+
+
 def test_language_without_data_finds_nothing():
     assert find_dates("12 September 2022", "xx", MON_2022_09_12) == []
 
@@ -367,7 +372,10 @@ def test_report_gold_dates_found_in_evidence():
             if not ev.get("date"):
                 continue
             tense = "past" if ev.get("status") == "occurred" else "future"
-            values = {m.value.iso for m in find_dates(ev.get("evidence", ""), doc["lang"], published, tense=tense)}
+            evidence = ev.get("evidence", "")
+            found = find_dates(evidence, doc["lang"], published, tense=tense)
+            assert all(evidence[m.start:m.end] == m.text for m in found)
+            values = {m.value.iso for m in found}
             total += 1
             hit += ev["date"] in values
             if values:
