@@ -22,6 +22,18 @@ class Span:
     end: int
     text: str
 
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        """The span of text[start:end] with surrounding whitespace trimmed off.
+
+        >>> Span.of("  Putin bertemu Xi.  ", 0, 21)
+        Span(start=2, end=19, text='Putin bertemu Xi.')
+        """
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        return cls(start + lead, end - trail, piece.strip())
+
 
 @dataclass(frozen=True)
 class PartialDate:

@@ -1,1 +1,49 @@
-"""Pure functions from a spaCy Doc to Facts: entities, events, roles, quotes, dates, modality."""
+"""Pure functions from a spaCy Doc to Facts: entities, events, roles, quotes, dates, modality.
+
+`extract_facts(article)` runs the language's pipeline over the article body (metadata blanked out,
+offsets kept) and reads every kind of fact from the resulting Doc.
+"""
+from __future__ import annotations
+
+from ..article import Article
+from ..facts import Facts
+from ..nlp.gazetteer import Gazetteer
+from ..nlp.lexicon import lexicon
+from ..nlp.pipeline import get_pipeline
+from .entities import EntityIndex, resolve_entities
+from .events import Context, extract_events
+from .quotes import extract_quotes
+from .roles import extract_positions
+
+__all__ = ["extract_facts", "facts_from_doc"]
+
+
+def extract_facts(article: Article) -> Facts:
+    """Everything newskg reads from one article (its `lang` must be set)."""
+    if not article.lang:
+        from ..ingest.lang import detect_language
+        article.lang = detect_language(article.body, article.source)
+    nlp = get_pipeline(article.lang)
+    doc = nlp(article.body)
+    return facts_from_doc(doc, article)
+
+
+def facts_from_doc(doc, article: Article) -> Facts:
+    """Facts of an article from its already-processed Doc."""
+    nlp = get_pipeline(article.lang)
+    lang = article.lang
+    index: EntityIndex = resolve_entities(doc, Gazetteer.load(lang))
+    recognizer = nlp.get_pipe("newskg_entities")
+    titles = lexicon(nlp, lang, "titles").matches(doc)
+    roles = extract_positions(doc, index, titles, recognizer.demonyms)
+    cues = lexicon(nlp, lang, "cues").matches(doc)
+    triggers = lexicon(nlp, lang, "triggers").matches(doc)
+    outlets = {k for k, entry in index.entries.items() if entry.kind == "outlet"}
+    ctx = Context(index=index, roles=roles, triggers=triggers, cues=cues, lang=lang,
+                  published=article.published_date, outlets=outlets)
+    events = extract_events(doc, ctx)
+    speech = {i for m in cues if m.row.get("cue", "").startswith("speech") for i in range(m.start, m.end)}
+    quotes = extract_quotes(doc, index, speech, roles.title_tokens)
+    cited = [e.key for e in index.entities if e.key in outlets]
+    return Facts(article=article, entities=index.entities, events=events,
+                 positions=roles.positions, quotes=quotes, cites=cited)

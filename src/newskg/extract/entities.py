@@ -1,0 +1,166 @@
+"""Entities of one article: every mention of one thing becomes one Entity with a canonical name.
+
+Gazetteer matches carry their canonical entry.  People found by rules are clustered: a bare
+surname or first name ("Putin", "Xi") joins the one full name in the article that has it
+("Vladimir Putin", "Xi Jinping"); a nickname in quotes or brackets ("Joko “Jokowi” Widodo",
+"Joko Widodo (Jokowi)") is an alias, not part of the name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..facts import Entity, Span
+from ..nlp.gazetteer import GazEntry, Gazetteer, fold
+
+QUOTES = "\"“”‘’'«»"
+NICKNAME_IN_QUOTES = re.compile(r"\s*[\"“‘«]([^\"”’»]+)[\"”’»]\s*")
+LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass
+class EntityIndex:
+    """The article's entities and, for each spaCy entity span, the key of its Entity."""
+    entities: list[Entity] = field(default_factory=list)
+    by_token: dict[int, str] = field(default_factory=dict)     # token index -> entity key
+    entries: dict[str, GazEntry] = field(default_factory=dict)  # entity key -> gazetteer entry
+
+    def key_at(self, token_i: int) -> str | None:
+        return self.by_token.get(token_i)
+
+    def get(self, key: str) -> Entity:
+        for e in self.entities:
+            if e.key == key:
+                return e
+        raise KeyError(key)
+
+
+def person_name(span: SpacySpan) -> tuple[str, list[str]]:
+    """The clean name of a person mention and any nicknames written inside it.
+
+    A quoted nickname inside the name ("Joko “Jokowi” Widodo") is removed from the name.
+    """
+    text = span.text
+    nicks = NICKNAME_IN_QUOTES.findall(text)
+    name = NICKNAME_IN_QUOTES.sub(" ", text)
+    name = " ".join(name.replace("’s", "").replace("'s", "").split())
+    return name.strip(QUOTES + " ,"), [n.strip() for n in nicks]
+
+
+def _parenthetical_nickname(doc: Doc, ent: SpacySpan) -> str | None:
+    """"Joko Widodo (Jokowi)" → "Jokowi": a single capitalised word in brackets right after a name."""
+    i = ent.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text[:1].isupper():
+        w = doc[i + 1].text
+        if w.isalpha() and not w.isupper():
+            return w
+    return None
+
+
+def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
+    """Group the doc's entity spans into Entities (one per real thing in this article)."""
+    index = EntityIndex()
+    clusters: dict[str, Entity] = {}
+    order: list[str] = []
+
+    def cluster(key: str, typ: str, name: str, entry: GazEntry | None) -> Entity:
+        if key not in clusters:
+            clusters[key] = Entity(key=key, type=typ, name=name,
+                                   qid=(entry.qid or None) if entry else None,
+                                   kind=(entry.kind or None) if entry else None)
+            order.append(key)
+            if entry:
+                index.entries[key] = entry
+        return clusters[key]
+
+    def attach(ent: SpacySpan, key: str) -> None:
+        clusters[key].mentions.append(Span(ent.start_char, ent.end_char, ent.text))
+        for t in range(ent.start, ent.end):
+            index.by_token[t] = key
+
+    people: list[SpacySpan] = []
+    for ent in doc.ents:
+        if ent.kb_id_:
+            entry = gaz.entry(ent.kb_id_)
+            if entry is not None:
+                cluster(entry.id, entry.type, entry.name, entry)
+                attach(ent, entry.id)
+                continue
+        if ent.label_ == "Person":
+            people.append(ent)
+            continue
+        name = LEADING_ARTICLE.sub("", ent.text).strip(QUOTES + " ,")
+        known = [e for e in gaz.lookup(name) if e.type == ent.label_]
+        if known:
+            cluster(known[0].id, known[0].type, known[0].name, known[0])
+            attach(ent, known[0].id)
+        else:
+            key = f"{ent.label_}:{name}"
+            cluster(key, ent.label_, name, None)
+            attach(ent, key)
+
+    _cluster_people(doc, people, gaz, cluster, attach, clusters)
+    # deterministic keys in order of first mention
+    ordered = sorted(order, key=lambda k: clusters[k].mentions[0].start if clusters[k].mentions else 0)
+    rename = {k: f"e{i + 1}" for i, k in enumerate(ordered)}
+    for k in ordered:
+        e = clusters[k]
+        e.key = rename[k]
+        index.entities.append(e)
+    index.by_token = {t: rename[k] for t, k in index.by_token.items()}
+    index.entries = {rename[k]: v for k, v in index.entries.items()}
+    return index
+
+
+def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
+    """Cluster person mentions: full names first, then bare name parts join the unique full name."""
+    full: dict[str, str] = {}       # clean full name -> cluster key
+    parts: dict[str, set[str]] = {}  # single name token -> cluster keys
+    singles: list[tuple[SpacySpan, str, list[str]]] = []
+    # existing gazetteer people (matched as such) also own their name parts
+    for key, ent in clusters.items():
+        if ent.type == "Person":
+            toks = ent.name.split()
+            if len(toks) >= 2:
+                for p in (toks[0], toks[-1]):
+                    parts.setdefault(fold(p), set()).add(key)
+    for ent in sorted(people, key=lambda e: -len(e)):
+        name, nicks = person_name(ent)
+        nick = _parenthetical_nickname(doc, ent)
+        if nick:
+            nicks.append(nick)
+        if len(name.split()) < 2:
+            singles.append((ent, name, nicks))
+            continue
+        known = [e for e in gaz.lookup(name) if e.type == "Person"]
+        if known:
+            key = known[0].id
+            cluster(key, "Person", known[0].name, known[0])
+        elif fold(name) in full:
+            key = full[fold(name)]
+        else:
+            # a longer form of a name already seen ("Retno L.P Marsudi" / "Retno Marsudi")
+            key = next((k for n, k in full.items()
+                        if set(fold(name).split()) >= set(n.split()) or set(n.split()) >= set(fold(name).split())),
+                       None) or f"Person:{name}"
+            cluster(key, "Person", name, None)
+        full.setdefault(fold(name), key)
+        attach(ent, key)
+        toks = name.split()
+        for p in (toks[0], toks[-1], *nicks):
+            parts.setdefault(fold(p), set()).add(key)
+    for ent, name, nicks in singles:
+        owners = parts.get(fold(name), set())
+        if len(owners) == 1:
+            key = next(iter(owners))
+        else:
+            known = [e for e in gaz.lookup(name) if e.type == "Person"]
+            if known:
+                key = known[0].id
+                cluster(key, "Person", known[0].name, known[0])
+            else:
+                key = f"Person:{name}"
+                cluster(key, "Person", name, None)
+        attach(ent, key)

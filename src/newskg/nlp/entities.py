@@ -1,0 +1,376 @@
+"""The `newskg_entities` spaCy component: finds people, organisations, countries and places.
+
+It combines, in this order of trust:
+1. the gazetteer (exact surface forms, case-aware; `ambiguous` entries only next to a citation or
+   speech cue),
+2. people from title patterns ("Presiden Rusia Vladimir Putin", "US President Joe Biden",
+   "Asisten kebijakan luar negeri Putin, Yuri Ushakov", "Jon Finer, the US deputy …") and from
+   speech cues ("…," said John Smith),
+3. capitalised names with an organisation or place head word ("Kementerian Luar Negeri", "Istana
+   Merdeka"),
+4. fuzzy gazetteer matches of misspelt multi-word names ("Organisasi Kerjasama Shahai"),
+5. entities a trained `ner` component put in `doc.ents` before this one (slot for a statistical model),
+6. every later bare mention of a known person's first or last name ("Putin", "Xi").
+Result: `doc.ents` with labels Person / Organization / Country / Place and `kb_id_` set to the
+gazetteer id ("Country:Russia") where the thing is known.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .gazetteer import GazEntry, Gazetteer, is_strict_form
+from .lexicon import Lexicon, lexicon, word_set
+
+OPEN_Q = {'"', "“", "‘", "'", "«"}
+CLOSE_Q = {'"', "”", "’", "'", "»"}
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]?\.?$|^[A-Z]\.[A-Z]$|^[A-Z]\.$")
+TYPE_ORDER = {"Country": 0, "Organization": 1, "Place": 2, "Person": 3}
+NER_LABELS = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "ORGANIZATION": "Organization",
+              "ORGANISATION": "Organization", "GPE": "Place", "LOC": "Place", "LOCATION": "Place",
+              "PLACE": "Place", "NORP": None, "FAC": "Place"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    kb_id: str = ""
+    priority: int = 0
+
+
+def is_cap_word(tok) -> bool:
+    """A word written with an initial capital and at least one lower-case letter ("Putin", "McDonald")."""
+    t = tok.text
+    return t[:1].isupper() and any(c.islower() for c in t) and any(c.isalpha() for c in t)
+
+
+def is_headline(sent: Span) -> bool:
+    """True when most words of the sentence are capitalised (a title line or headline)."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+
+
+class EntityRecognizer:
+    """spaCy component; see the module docstring."""
+
+    def __init__(self, nlp: Language, lang: str):
+        self.lang = lang
+        self.gaz = Gazetteer.load(lang)
+        self.titles: Lexicon = lexicon(nlp, lang, "titles")
+        self.cues: Lexicon = lexicon(nlp, lang, "cues")
+        self.heads: Lexicon = lexicon(nlp, lang, "name_heads")
+        self.demonyms = self._demonym_lexicon(nlp, lang)
+        self.common = word_set(lang, "common_words")
+        self.forms_tokens: dict[str, list[str]] = {}
+        self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form in self.gaz.surface_forms():
+            doc = nlp.make_doc(form)
+            self.forms_tokens[form] = [t.text for t in doc]
+            (self.matcher_exact if is_strict_form(form) else self.matcher_lower).add(form, [doc])
+        self.strings = nlp.vocab.strings
+
+    @staticmethod
+    def _demonym_lexicon(nlp: Language, lang: str) -> Lexicon:
+        from .. import resources
+        rows = []
+        for r in resources.read_tsv(lang, "demonyms.tsv"):
+            rows.extend({"form": f, "name": r["name"]} for f in resources.split_multi(r.get("forms", "")))
+        return Lexicon(nlp, tuple(rows))
+
+    # ------------------------------------------------------------------ gazetteer
+    def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int]) -> list[Candidate]:
+        found = []
+        for matcher in (self.matcher_lower, self.matcher_exact):
+            for match_id, s, e in matcher(doc):
+                form = self.strings[match_id]
+                span = doc[s:e]
+                if not self._case_ok(span, form):
+                    continue
+                entries = [self.gaz.entries[i] for i in self.gaz.forms[form]]
+                entry = self._choose(entries, span)
+                if entry is None:
+                    continue
+                if entry.ambiguous and not self._near(cue_tokens, s, e):
+                    continue
+                found.append(Candidate(s, e, entry.type, entry.id, priority=6 if e - s > 1 else 5))
+        return found
+
+    def _case_ok(self, span: Span, form: str) -> bool:
+        if is_strict_form(form):
+            return span.text == form or span.text.replace(" ", "") == form.replace(" ", "")
+        toks = self.forms_tokens[form]
+        if len(toks) != len(span):
+            return False
+        for ft, tok in zip(toks, span):
+            if ft[:1].isupper() and not tok.text[:1].isupper():
+                return False
+        return True
+
+    @staticmethod
+    def _choose(entries: list[GazEntry], span: Span) -> GazEntry | None:
+        if not entries:
+            return None
+        return sorted(entries, key=lambda e: (e.ambiguous, TYPE_ORDER.get(e.type, 9)))[0]
+
+    @staticmethod
+    def _near(cue_tokens: set[int], s: int, e: int) -> bool:
+        return any(i in cue_tokens for i in range(s - 4, s)) or any(i in cue_tokens for i in range(e, e + 2))
+
+    # ------------------------------------------------------------------ names
+    def _is_name_token(self, tok, headline: bool) -> bool:
+        if not is_cap_word(tok):
+            return False
+        if tok.lower_ in self.common and (headline or tok.is_sent_start):
+            return False
+        return True
+
+    def name_run(self, doc: Doc, i: int, blocked: set[int], particles: set[str]) -> int:
+        """End (exclusive) of the personal name starting at token i, or i when none starts there."""
+        n = len(doc)
+        headline = is_headline(doc[i].sent)
+        j, end = i, i
+        while j < n and j - i < 7:
+            tok = doc[j]
+            if j in blocked or tok.is_space:
+                break
+            if self._is_name_token(tok, headline) and not (j == i and tok.lower_ in self.common):
+                j += 1
+                end = j
+                continue
+            if j > i and INITIALS.match(tok.text):
+                j += 1
+                end = j
+                continue
+            if tok.lower_ in particles and j + 1 < n and is_cap_word(doc[j + 1]) and j > i - 1:
+                j += 1
+                continue
+            if (tok.text == "-" and j > i and not doc[j - 1].whitespace_ and not tok.whitespace_
+                    and j + 1 < n and (is_cap_word(doc[j + 1]) or doc[j + 1].lower_ in particles)):
+                j += 1
+                continue
+            if (tok.text in OPEN_Q and j > i and j + 3 < n and is_cap_word(doc[j + 1])
+                    and doc[j + 2].text in CLOSE_Q and is_cap_word(doc[j + 3])):
+                j += 3  # Joko “Jokowi” Widodo
+                continue
+            break
+        return end
+
+    def person_candidates(self, doc: Doc, blocked: set[int], title_matches, cue_matches,
+                          gaz_by_start: dict[int, Candidate]) -> list[Candidate]:
+        particles = {r["form"].lower() for r in self.cues.rows if r.get("cue") == "name_particle"}
+        out: list[Candidate] = []
+        title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
+        demonym_tokens = {i for m in self.demonyms.matches(doc) for i in range(m.start, m.end)}
+        name_blocked = blocked | title_tokens | demonym_tokens
+
+        def add(s, e, prio):
+            if e > s:
+                out.append(Candidate(s, e, "Person", "", prio))
+
+        for m in title_matches:
+            j = self._skip_complement(doc, m.end, gaz_by_start, demonym_tokens, title_tokens)
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            end = self.name_run(doc, j, name_blocked, particles)
+            if end > j and not (end - j == 1 and doc[j].lower_ in self.common):
+                add(j, end, 4)
+                continue
+            # title … , Name Surname   ("Asisten kebijakan luar negeri Putin, Yuri Ushakov")
+            k = m.end
+            while k < len(doc) and k - m.end < 6 and doc[k].text not in {",", ".", "\n"} and not doc[k].is_space:
+                k += 1
+            if k < len(doc) and doc[k].text == ",":
+                end = self.name_run(doc, k + 1, name_blocked, particles)
+                if end - (k + 1) >= 2:
+                    add(k + 1, end, 3)
+        # Name Surname, [the] title …   ("Jon Finer, the US deputy national security adviser")
+        title_starts = {m.start for m in title_matches}
+        for i in range(len(doc) - 2):
+            if doc[i].text == ",":
+                k = i + 1
+                while k < len(doc) and k - i <= 4 and k not in title_starts and not doc[k].is_punct:
+                    k += 1
+                if k in title_starts:
+                    s = i
+                    while s > 0 and (is_cap_word(doc[s - 1]) or doc[s - 1].lower_ in particles
+                                     or INITIALS.match(doc[s - 1].text)) and (s - 1) not in name_blocked:
+                        s -= 1
+                    if i - s >= 2 and self.name_run(doc, s, name_blocked, particles) == i:
+                        add(s, i, 3)
+        # speech cues: "…, said John Smith" / "John Smith said"
+        for m in cue_matches:
+            cue = m.row.get("cue")
+            if cue == "speech_before":
+                end = self.name_run(doc, m.end, name_blocked, particles)
+                if end - m.end >= 2:
+                    add(m.end, end, 3)
+            elif cue == "speech_after":
+                s = m.start
+                while s > 0 and (is_cap_word(doc[s - 1]) or INITIALS.match(doc[s - 1].text)) and (s - 1) not in name_blocked:
+                    s -= 1
+                if m.start - s >= 2 and self.name_run(doc, s, name_blocked, particles) == m.start:
+                    add(s, m.start, 3)
+        return out
+
+    def _skip_complement(self, doc: Doc, j: int, gaz_by_start, demonym_tokens, title_tokens) -> int:
+        """Skip what follows a title and names whose office it is: "Rusia", "Luar Negeri RI",
+        "(Menlu)", "PBB", "of Indonesia", "Indonesia untuk Rusia"."""
+        n = len(doc)
+        for _ in range(4):
+            if j >= n:
+                break
+            if j in gaz_by_start and gaz_by_start[j].label != "Person":
+                j = gaz_by_start[j].end
+                continue
+            if j in title_tokens or j in demonym_tokens:
+                j += 1
+                continue
+            if doc[j].text == "(":
+                k = j + 1
+                while k < n and k - j < 5 and doc[k].text != ")":
+                    k += 1
+                if k < n and doc[k].text == ")":
+                    j = k + 1
+                    continue
+            if doc[j].lower_ in {"of", "untuk", "for", "to", "dari"} and j + 1 < n and j + 1 in gaz_by_start:
+                j += 1
+                continue
+            break
+        return j
+
+    # ------------------------------------------------------------------ head words
+    def headword_candidates(self, doc: Doc, blocked: set[int], particles: set[str]) -> list[Candidate]:
+        out = []
+        for m in self.heads.matches(doc):
+            typ, where = m.row.get("type", ""), m.row.get("where", "first")
+            if not doc[m.start].text[:1].isupper():
+                continue
+            if where == "first":
+                end = m.end
+                while end < len(doc) and end - m.end < 5 and end not in blocked and (
+                        doc[end].text[:1].isupper() or (doc[end].lower_ in particles | {"of", "for", "and", "the"}
+                                                        and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+                    end += 1
+                if end > m.end:
+                    out.append(Candidate(m.start, end, typ, "", 2))
+            else:  # head word closes the name: "Hyderabad House", "Sabha University"
+                s = m.start
+                while s > 0 and s - m.start > -4 and (s - 1) not in blocked and is_cap_word(doc[s - 1]):
+                    s -= 1
+                if s < m.start:
+                    out.append(Candidate(s, m.end, typ, "", 2))
+        return out
+
+    # ------------------------------------------------------------------ fuzzy
+    def fuzzy_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
+        out = []
+        i, n = 0, len(doc)
+        while i < n:
+            if i in taken or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < n and j not in taken and (doc[j].text[:1].isupper() or
+                                                (doc[j].lower_ in {"of", "for", "and", "dan", "the"} and j > i)):
+                j += 1
+            if j - i >= 2:
+                best = None
+                for s in range(i, j):
+                    for e in range(j, s + 1, -1):
+                        if e - s < 2 or e - s > 6:
+                            continue
+                        entry = self.gaz.fuzzy(doc[s:e].text)
+                        if entry is not None and (best is None or e - s > best.end - best.start):
+                            best = Candidate(s, e, entry.type, entry.id, 3)
+                    if best is not None:
+                        break
+                if best is not None:
+                    out.append(best)
+            i = max(j, i + 1)
+        return out
+
+    # ------------------------------------------------------------------ propagation
+    def propagate_people(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Bare later (or earlier) mentions of a known person's first or last name."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        names: dict[str, set[str]] = {}
+        full_forms: dict[tuple[str, ...], str] = {}
+        for c in chosen:
+            if c.label != "Person":
+                continue
+            toks = [t.text for t in doc[c.start:c.end] if is_cap_word(t)]
+            key = " ".join(toks)
+            if len(toks) >= 2:
+                full_forms[tuple(t.text for t in doc[c.start:c.end])] = key
+                for part in (toks[0], toks[-1]):
+                    names.setdefault(part, set()).add(key)
+        out = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            if i in taken:
+                i += 1
+                continue
+            matched = False
+            for form in sorted(full_forms, key=len, reverse=True):
+                L = len(form)
+                if i + L <= n and tuple(t.text for t in doc[i:i + L]) == form and not taken.intersection(range(i, i + L)):
+                    out.append(Candidate(i, i + L, "Person", "", 2))
+                    i += L
+                    matched = True
+                    break
+            if matched:
+                continue
+            tok = doc[i]
+            if tok.text in names and len(names[tok.text]) == 1 and is_cap_word(tok) and len(tok.text) > 1:
+                headline = is_headline(tok.sent)
+                if not (tok.lower_ in self.common and (headline or tok.is_sent_start)):
+                    out.append(Candidate(i, i + 1, "Person", "", 2))
+            i += 1
+        return out
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        cue_matches = self.cues.matches(doc)
+        cue_tokens = {i for m in cue_matches if m.row.get("cue") in {"cite", "speech_before", "speech_after"}
+                      for i in range(m.start, m.end)}
+        particles = {r["form"].lower() for r in self.cues.rows if r.get("cue") == "name_particle"}
+        gaz = self.gazetteer_candidates(doc, cue_tokens)
+        gaz_chosen = self._resolve(gaz)
+        gaz_by_start = {c.start: c for c in gaz_chosen}
+        blocked = {i for c in gaz_chosen if c.label != "Person" for i in range(c.start, c.end)}
+        title_matches = self.titles.matches(doc)
+        people = self.person_candidates(doc, blocked, title_matches, cue_matches, gaz_by_start)
+        heads = self.headword_candidates(doc, blocked | {i for m in title_matches for i in range(m.start, m.end)},
+                                         particles)
+        model = [Candidate(e.start, e.end, NER_LABELS.get(e.label_.upper(), e.label_), e.kb_id_, 0)
+                 for e in doc.ents if NER_LABELS.get(e.label_.upper(), e.label_) in TYPE_ORDER]
+        taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)}
+        taken |= {i for m in title_matches for i in range(m.start, m.end)}
+        fuzzy = self.fuzzy_candidates(doc, taken)
+        chosen = self._resolve(gaz_chosen + people + fuzzy + heads + model)
+        chosen = self._resolve(chosen + self.propagate_people(doc, chosen))
+        doc.ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in chosen]
+        return doc
+
+    @staticmethod
+    def _resolve(cands: list[Candidate]) -> list[Candidate]:
+        """Non-overlapping candidates: higher priority first, then longer."""
+        chosen, taken = [], set()
+        for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+            if not taken.intersection(range(c.start, c.end)):
+                chosen.append(c)
+                taken.update(range(c.start, c.end))
+        return sorted(chosen, key=lambda c: c.start)
+
+
+@Language.factory("newskg_entities", default_config={"lang": "id"})
+def make_entity_recognizer(nlp: Language, name: str, lang: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, lang)

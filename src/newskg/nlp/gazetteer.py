@@ -1,0 +1,141 @@
+"""The entity gazetteer of one language: canonical entities and every surface form that names them.
+
+Built from the data files `resources/common/gazetteer/*.tsv` (the registry, all languages) and
+`resources/<lang>/gazetteer/*.tsv` (forms used in that language); see resources/README.md.
+Exact lookups are case-aware (short acronyms must match in capitals, other forms must be capitalised
+in the text); `fuzzy` catches misspelt multi-word names ("Organisasi Kerjasama Shahai").
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from .. import resources
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One real-world thing the gazetteer knows."""
+    id: str              # "Country:Russia" — type and canonical name
+    name: str
+    type: str
+    kind: str = ""
+    qid: str = ""
+    country: str = ""
+    ambiguous: bool = False
+
+
+def fold(text: str) -> str:
+    """Lower-cased, accent-free, punctuation-light form used as a lookup key.
+
+    >>> fold("Erdoğan"), fold("Organisation  for Economic Co-operation")
+    ('erdogan', 'organisation for economic co-operation')
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.lower().split())
+
+
+def is_strict_form(form: str) -> bool:
+    """True for short all-capital acronyms ("AS", "US", "UN", "SCO") that must match case-sensitively.
+
+    >>> is_strict_form("AS"), is_strict_form("ASEAN"), is_strict_form("Rusia"), is_strict_form("U.S.")
+    (True, True, False, True)
+    """
+    letters = [c for c in form if c.isalpha()]
+    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+class Gazetteer:
+    """Canonical entities and their surface forms for one language."""
+
+    def __init__(self, entries: Iterable[GazEntry], forms: Iterable[tuple[str, str]]):
+        self.entries: dict[str, GazEntry] = {}
+        for e in entries:
+            self.entries.setdefault(e.id, e)
+        self.by_name: dict[str, list[GazEntry]] = {}
+        for e in self.entries.values():
+            self.by_name.setdefault(e.name, []).append(e)
+        # surface form -> entry ids (a form may name several entries: Georgia the country and the state)
+        self.forms: dict[str, list[str]] = {}
+        for form, eid in forms:
+            if eid in self.entries and form:
+                ids = self.forms.setdefault(form, [])
+                if eid not in ids:
+                    ids.append(eid)
+        self._folded: dict[str, list[str]] = {}
+        for form, ids in self.forms.items():
+            self._folded.setdefault(fold(form), []).extend(i for i in ids if i not in self._folded.get(fold(form), []))
+        self._multiword = sorted({fold(f) for f in self.forms if len(f.split()) >= 2 and len(f) >= 10})
+
+    # ---- loading -------------------------------------------------------------------------
+    @classmethod
+    def from_rows(cls, common_rows: Iterable[dict], lang_rows: Iterable[dict] = ()) -> "Gazetteer":
+        """Build from registry rows (name, type, kind, qid, country, aliases[, ambiguous]) and
+        per-language rows (name, aliases)."""
+        entries, forms = [], []
+        names: dict[str, list[str]] = {}
+        for r in common_rows:
+            e = GazEntry(id=f"{r['type']}:{r['name']}", name=r["name"], type=r["type"],
+                         kind=r.get("kind", ""), qid=r.get("qid", ""), country=r.get("country", ""),
+                         ambiguous=r.get("ambiguous", "").lower() in {"y", "yes", "1", "true"})
+            entries.append(e)
+            names.setdefault(e.name, []).append(e.id)
+            forms.append((e.name, e.id))
+            forms.extend((a, e.id) for a in resources.split_multi(r.get("aliases", "")))
+        for r in lang_rows:
+            for eid in names.get(r["name"], []):
+                forms.extend((a, eid) for a in resources.split_multi(r.get("aliases", "")))
+        return cls(entries, forms)
+
+    @classmethod
+    def load(cls, lang: str) -> "Gazetteer":
+        """The gazetteer of `lang` from the bundled data files (cached per process)."""
+        return _load(lang)
+
+    # ---- lookups -------------------------------------------------------------------------
+    def lookup(self, surface: str) -> list[GazEntry]:
+        """Entries a surface form names (exact after folding), most specific type first."""
+        ids = self._folded.get(fold(surface), [])
+        return [self.entries[i] for i in ids]
+
+    def entry(self, eid: str) -> GazEntry | None:
+        return self.entries.get(eid)
+
+    def fuzzy(self, surface: str, min_score: float = 88.0) -> GazEntry | None:
+        """The entry whose multi-word form is closest to a misspelt multi-word `surface`, if close enough.
+
+        Only names of two or more words and ten or more characters take part: short names are
+        too easily confused (Niger / Nigeria).
+        """
+        key = fold(surface)
+        if len(key.split()) < 2 or len(key) < 10 or not self._multiword:
+            return None
+        hit = process.extractOne(key, self._multiword, scorer=fuzz.ratio, score_cutoff=min_score)
+        if hit is None:
+            return None
+        form = hit[0]
+        if form[0] != key[0] or abs(len(form.split()) - len(key.split())) > 1:
+            return None
+        ids = self._folded.get(form, [])
+        return self.entries[ids[0]] if ids else None
+
+    def surface_forms(self) -> dict[str, list[str]]:
+        """Every surface form and the entry ids it names."""
+        return self.forms
+
+
+def _rows_of(folder: tuple[str, ...]) -> tuple[dict, ...]:
+    return resources.read_tsv_dir(*folder)
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str) -> Gazetteer:
+    return Gazetteer.from_rows(_rows_of(("common", "gazetteer")), _rows_of((lang, "gazetteer")))
+
+

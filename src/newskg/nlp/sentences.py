@@ -1,0 +1,45 @@
+"""Sentence boundaries that survive news copy: every line break ends a sentence, and so does
+sentence-final punctuation (after any closing quotes or brackets) before a capital, a digit or an
+opening quote.  Abbreviations ("Nov.", "U.S.", "Dr.") are single tokens, so they never split."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+FINAL = {".", "!", "?", "…", "...", "?!", "!?"}
+CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
+OPENERS = {'"', "“", "‘", "'", "(", "[", "«", "-", "—", "–"}
+
+
+def _starts_sentence(tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() or t[:1].isdigit() or t in OPENERS
+
+
+@Language.component("newskg_sentences")
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Mark `is_sent_start` on every token (True/False), so no later component guesses."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.is_space and "\n" in tok.text:
+            if i + 1 < n:
+                starts[i + 1] = True
+        elif "\n" in tok.whitespace_ and i + 1 < n:
+            starts[i + 1] = True
+        elif tok.text in FINAL or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[:-1] in FINAL):
+            j = i + 1
+            while j < n and doc[j].text in CLOSERS:
+                j += 1
+            if j < n and not doc[j].is_space and _starts_sentence(doc[j]):
+                starts[j] = True
+            i = j - 1 if j > i + 1 else i
+        i += 1
+    for k, tok in enumerate(doc):
+        tok.is_sent_start = starts[k]
+    return doc
