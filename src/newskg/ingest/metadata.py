@@ -112,6 +112,7 @@ class _Finder:
         self.md = Metadata()
         self.title_index: int | None = None
         self.line_publisher: str | None = None
+        self.values: list[tuple[int, str, str]] = []   # (offset, Article list field, value)
 
     def run(self) -> Metadata:
         for ln in self.lines:
@@ -238,7 +239,7 @@ class _Finder:
             for label_text, value in dl.labelled:
                 label = next(lab for lab in self.voc.labels if lab.text == label_text)
                 for name in label.fields:
-                    self._add_names(name, value)
+                    self.values.append((self.lines[i].start, name, value))
             self._cluster_above(i)
             return
 
@@ -293,7 +294,7 @@ class _Finder:
             rest = self.text[:ln.start] + " " + self.text[ln.start + m.end():]
             publisher, places = _publisher_and_places(parts, rest)
         if groups.get("author"):
-            self.md.add("authors", groups["author"])
+            self.values.append((ln.start, "authors", groups["author"]))
         value = " | ".join(x for x in [publisher or "", ", ".join(places)] if x)
         self.partial.append(Segment(ln.start, ln.start + m.end(), "dateline", value))
         if publisher:
@@ -317,7 +318,7 @@ class _Finder:
                 value = (m.groupdict().get("value") or "").strip()
                 self.partial.append(Segment(ln.start + s, ln.start + e, pat.kind, value))
                 if pat.kind == "credit" and value:
-                    self.md.add("credits", value)
+                    self.values.append((ln.start + s, "credits", value))
                 break
 
     # -- step 8: an author's name in capitals closing the text -----------------------------------
@@ -353,16 +354,17 @@ class _Finder:
 
     def _finish(self) -> Metadata:
         segments = list(self.partial)
-        for i, mark in self.marks.items():
+        for i, mark in sorted(self.marks.items()):
             ln = self.lines[i]
             segments.append(Segment(ln.start, ln.end, mark.kind, mark.value))
             if mark.value:
-                for name in mark.fields:
-                    self._add_names(name, mark.value)
+                self.values.extend((ln.start, name, mark.value) for name in mark.fields)
             if mark.kind == "dateline" and mark.value and mark.value == self.line_publisher:
                 self.md.publisher = self.md.publisher or mark.value
         if self.md.publisher is None and self.line_publisher:
             self.md.publisher = self.line_publisher
+        for _, name, value in sorted(self.values, key=lambda v: v[0]):
+            self._add_names(name, value)
         self.md.segments = sorted(segments, key=lambda s: (s.start, s.end))
         return self.md
 
