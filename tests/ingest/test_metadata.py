@@ -271,3 +271,47 @@ def test_segments_are_sorted_and_inside_text():
     assert spans == sorted(spans)
     assert all(0 <= s.start < s.end <= len(ID_ARTICLE) for s in md.segments)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_short_first_paragraph_dateline():
+    text = "Jokowi Tiba di Bali\n\nDENPASAR - Presiden Jokowi tiba di Bali.\n"
+    md = find_metadata(text)
+    assert md.dateline_place == "DENPASAR" and seg_texts(text, md, "dateline") == ["DENPASAR - "]
+
+
+@pytest.mark.parametrize("opening, publisher, place", [
+    ("Pantau - Konferensi Tingkat Tinggi ASEAN dibuka di Kuala Lumpur pada Minggu.", "Pantau", None),
+    ("Bandung - Wali Kota Bandung menyambut delegasi dari Jepang di Balai Kota.", None, "Bandung"),
+])
+def test_lone_word_dateline_is_outlet_unless_named_again(opening, publisher, place):
+    md = find_metadata("Delegasi Asing Tiba di Indonesia\n\n" + opening + "\n")
+    assert (md.publisher, md.dateline_place) == (publisher, place)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Baca juga: Prabowo Tiba di Beijing", "Prabowo Tiba di Beijing"),
+    ("Baca Juga : Prabowo Tiba di Beijing", "Prabowo Tiba di Beijing"),
+    ("BACA JUGA: Prabowo Tiba di Beijing", "Prabowo Tiba di Beijing"),
+    ("Lihat juga: Prabowo Tiba di Beijing", "Prabowo Tiba di Beijing"),
+    ("BACA ARTIKEL LAINNYA... Prabowo Tiba di Beijing", "Prabowo Tiba di Beijing"),
+    ("Read more: Prabowo arrives in Beijing", "Prabowo arrives in Beijing"),
+    ("Read also: Prabowo arrives in Beijing", "Prabowo arrives in Beijing"),
+    ("Also read: Prabowo arrives in Beijing", "Prabowo arrives in Beijing"),
+    ("RELATED: Prabowo arrives in Beijing", "Prabowo arrives in Beijing"),
+    ("Next Article Prabowo arrives in Beijing", "Prabowo arrives in Beijing"),
+])
+def test_link_labels(line, title):
+    text = ("Prabowo Bertemu Xi Jinping\n\nPresiden Prabowo bertemu Presiden Xi Jinping di Beijing pada Sabtu.\n"
+            + line + "\nKedua pemimpin menyaksikan penandatanganan nota kesepahaman.\n")
+    md = find_metadata(text)
+    assert md.related_links == [title]
+    assert seg_texts(text, md, "link") == [line]
+
+
+def test_tag_block_below_label():
+    text = ("Prabowo Bertemu Xi Jinping\n\nPresiden Prabowo bertemu Presiden Xi Jinping di Beijing pada Sabtu.\n\n"
+            "TAGS\n\nPrabowo Subianto\nXi Jinping\nChina\n\nEditor: Dewi Lestari\n")
+    md = find_metadata(text)
+    assert md.tags == ["Prabowo Subianto", "Xi Jinping", "China"]
+    assert md.editors == ["Dewi Lestari"]
+    assert body_of(text, md).strip().endswith("di Beijing pada Sabtu.")

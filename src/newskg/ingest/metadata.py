@@ -26,8 +26,9 @@ TITLE_MAX_WORDS = 22
 TITLE_MAX_CHARS = 200
 #: lines examined for the title and section labels before giving up
 HEADER_LINES = 12
-#: prose paragraphs (after the title) searched for a dateline prefix
+#: paragraphs (after the title, of at least so many words) searched for a dateline prefix
 DATELINE_PARAGRAPHS = 3
+DATELINE_MIN_WORDS = 5
 #: a date line further down than this many lines is not the publication date
 DATE_LINES = 15
 #: lines a "Baca juga:" / "RELATED" label alone on its line may claim below it
@@ -271,9 +272,9 @@ class _Finder:
     # -- step 6: the dateline prefix of the first paragraph --------------------------------------
     def _dateline(self) -> None:
         start = 0 if self.title_index is None else self.title_index + 1
-        prose = [i for i in range(start, len(self.lines))
-                 if self._free(i) and _is_prose(self.lines[i].text)][:DATELINE_PARAGRAPHS]
-        for rank, i in enumerate(prose):
+        paragraphs = [i for i in range(start, len(self.lines)) if self._free(i)
+                      and len(_words(self.lines[i].text)) >= DATELINE_MIN_WORDS][:DATELINE_PARAGRAPHS]
+        for rank, i in enumerate(paragraphs):
             ln = self.lines[i]
             wheres = ["dateline"] + (["dateline_first"] if rank == 0 else [])
             if i > 0 and self.marks.get(i - 1, _Mark("")).kind == "dateline" and self.line_publisher:
