@@ -162,6 +162,8 @@ class TestEnglishPage:
     ("BEIJING, Nov 15 (Reuters) - ", "Reuters", "BEIJING"),
     ("Jakarta, CNBC Indonesia - ", "CNBC Indonesia", "Jakarta"),
     ("NEW DELHI: ", None, "NEW DELHI"),
+    ("NUSA DUA, Indonesia (AP) — ", "AP", "NUSA DUA, Indonesia"),
+    ("REPUBLIKA.CO.ID, BRASILIA -- ", "REPUBLIKA.CO.ID", "BRASILIA"),
 ])
 def test_dateline_prefixes(prefix, publisher, place):
     text = ("Menteri Bertemu Mitra dari Asia\n\n" + prefix
@@ -315,3 +317,21 @@ def test_tag_block_below_label():
     assert md.tags == ["Prabowo Subianto", "Xi Jinping", "China"]
     assert md.editors == ["Dewi Lestari"]
     assert body_of(text, md).strip().endswith("di Beijing pada Sabtu.")
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Xi Jinping and Vladimir Putin shake hands in Moscow. Photograph: Sergei Karpukhin/AP", "Sergei Karpukhin/AP"),
+    ("Presiden Jokowi menyambut Presiden Turki di Istana Bogor. Foto: ANTARA/Puspa Perwitasari", "ANTARA/Puspa Perwitasari"),
+    ("Presiden Jokowi menyambut Presiden Turki di Istana Bogor. ANTARA/Puspa Perwitasari", "ANTARA/Puspa Perwitasari"),
+    ("Leaders pose for a photo at the summit venue in Jakarta. (AFP photo)", "AFP photo"),
+    ("Leaders pose for a photo at the summit venue in Jakarta (Photo: Reuters/Willy Kurniawan)", "Reuters/Willy Kurniawan"),
+    ("Leaders pose for a photo at the summit venue in Jakarta.(Layanan pers Sekretariat ASEAN/AFP)",
+     "Layanan pers Sekretariat ASEAN/AFP"),
+])
+def test_credits_closing_a_caption(caption, credit):
+    text = "Leaders Gather for Summit\n\n" + caption + "\n\nThe summit opened on Tuesday with a call for unity.\n"
+    md = find_metadata(text)
+    assert md.credits == [credit]
+    kept = caption[: caption.index("Jakarta") + 7] if "Jakarta" in caption else caption[: caption.index(".")]
+    assert kept in body_of(text, md)
+    assert credit not in body_of(text, md)

@@ -73,7 +73,7 @@ def detect_language(text: str, source: str = "<text>") -> str:
 
 
 def _join(items: list[str], conjunction: str) -> str:
-    """ "a, b and c" """
+    """The items joined as "a, b and c" (or "a, b or c")."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 

@@ -131,6 +131,7 @@ class _Finder:
 
     # -- helpers --------------------------------------------------------------------------------
     def _free(self, i: int) -> bool:
+        """Whether line i exists and is not metadata yet."""
         return 0 <= i < len(self.lines) and i not in self.marks
 
     def _mark(self, i: int, kind: str, value: str = "", fields: tuple[str, ...] = ()) -> None:
@@ -138,6 +139,7 @@ class _Finder:
 
     # -- step 1: lines that are metadata by themselves ------------------------------------------
     def _classify(self, text: str) -> _Mark | None:
+        """The mark of a line that is metadata by itself (date, label, furniture, shape), or None."""
         dl = parse_date_line(text)
         if dl is not None:
             return _Mark("date", dl.value.isoformat(), date_line=dl)
@@ -166,6 +168,7 @@ class _Finder:
         return None
 
     def _label(self, text: str) -> _Mark | None:
+        """The mark of a line opening with a label and a valid value (or none yet), else None."""
         inner = re.fullmatch(r"\((.+)\)", text)        # "(Reporting by A; Editing by B)"
         for candidate in [text] + ([inner.group(1)] if inner else []):
             label, value = _match_label(candidate)
@@ -325,7 +328,7 @@ class _Finder:
     # -- step 8: an author's name in capitals closing the text -----------------------------------
     def _last_line(self) -> None:
         free = [ln for ln in self.lines if ln.index not in self.marks]
-        if not free or free[-1].index == (self.title_index or 0) or len(free) < 3:
+        if len(free) < 3:        # a text of a line or two has no closing byline
             return
         ln = free[-1]
         for pat in self.voc.shape("last_line"):
@@ -336,6 +339,7 @@ class _Finder:
 
     # -- assembling -----------------------------------------------------------------------------
     def _add_names(self, field_name: str, value: str) -> None:
+        """Add the names (tags, titles) in a value to a list field; "; Editing by B" goes to editors."""
         if field_name == "related_links":
             self.md.add(field_name, value)
             return
@@ -354,16 +358,15 @@ class _Finder:
                 self.md.add(field_name, name)
 
     def _finish(self) -> Metadata:
+        """The Metadata: every mark and partial segment in text order, the values read from them."""
         segments = list(self.partial)
         for i, mark in sorted(self.marks.items()):
             ln = self.lines[i]
             segments.append(Segment(ln.start, ln.end, mark.kind, mark.value))
             if mark.value:
                 self.values.extend((ln.start, name, mark.value) for name in mark.fields)
-            if mark.kind == "dateline" and mark.value and mark.value == self.line_publisher:
-                self.md.publisher = self.md.publisher or mark.value
-        if self.md.publisher is None and self.line_publisher:
-            self.md.publisher = self.line_publisher
+        # the dateline prefix names the publisher first, a publisher line or date line second
+        self.md.publisher = self.md.publisher or self.line_publisher
         for _, name, value in sorted(self.values, key=lambda v: v[0]):
             self._add_names(name, value)
         self.md.segments = sorted(segments, key=lambda s: (s.start, s.end))
