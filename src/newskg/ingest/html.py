@@ -43,7 +43,8 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
             doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                               include_tables=False)
         except Exception as err:  # trafilatura/lxml raise many kinds on broken markup
-            raise InputError(source, f"cannot parse the HTML ({err})") from None
+            reason = (str(err).splitlines() or [type(err).__name__])[0]
+            raise InputError(source, f"cannot parse the HTML ({reason})") from None
     meta = page_meta(html)
     main = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     title = _clean(getattr(doc, "title", None)) or meta.get("title")
