@@ -1,1 +1,11 @@
-"""Readers: one per input kind (.txt, .html, .jsonl, folders) → Article records."""
+"""Readers: one per input kind (.txt, .html, .jsonl, folders) → Article records.
+
+- `read_inputs(paths, lang=None)` — files and folders → Articles, with errors yielded, not raised;
+- `article_from_text(text, ...)` — a raw text → an Article (used by `KnowledgeGraph.add_article`);
+- `metadata.find_metadata(text)` — the metadata segments of a text (title, date, dateline, credits…);
+- `lang.detect_language(text, source)` — "id" / "en", or UnsupportedLanguage.
+"""
+from .inputs import read_file, read_inputs
+from .text import article_from_text
+
+__all__ = ["article_from_text", "read_file", "read_inputs"]
