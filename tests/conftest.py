@@ -5,11 +5,15 @@ Span points at the text it names.
 """
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from newskg.article import Article, Segment
+from newskg.errors import InputError
 from newskg.facts import (OCCURRED, PLANNED, Entity, Event, Facts, PartialDate, Position, Quote,
                           Span)
 
@@ -152,3 +156,67 @@ def facts() -> Facts:
 @pytest.fixture
 def facts_en() -> Facts:
     return second_facts()
+
+
+# -- a stand-in for the reading pipeline (ingest + extract), for API and CLI tests --------------
+
+class FakePipeline:
+    """Readers and an extractor with the real signatures and simple, predictable behaviour.
+
+    read_inputs: a .jsonl file gives one article per line ("text", "id", "url" keys) or an
+    InputError for a line that is not JSON; any other file is one article.  extract_facts: every
+    capitalised two-word name is a Person; a text containing "EXPLODE" makes it raise.
+    """
+
+    NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+
+    def __init__(self):
+        self.calls: list[dict] = []
+
+    def article_from_text(self, text, *, source="<text>", id=None, url=None, title=None,
+                          published=None, publisher=None, lang=None):
+        self.calls.append(dict(text=text, source=source, id=id, url=url, published=published,
+                               lang=lang))
+        warnings = ["decoded as cp1252"] if "\ufffd" in text else []
+        return Article(text=text, source=source, id=id, url=url, title=title,
+                       published=published, publisher=publisher, lang=lang or "en",
+                       warnings=warnings)
+
+    def read_inputs(self, paths, lang=None):
+        for p in paths:
+            path = Path(p)
+            if path.suffix == ".jsonl":
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    try:
+                        rec = json.loads(line)
+                    except ValueError:
+                        yield InputError(str(path), "not valid JSON", line=n)
+                        continue
+                    yield self.article_from_text(rec["text"], source=f"{path}:{n}",
+                                                 id=rec.get("id"), url=rec.get("url"), lang=lang)
+            else:
+                yield self.article_from_text(path.read_text(encoding="utf-8"), source=str(path),
+                                             lang=lang)
+
+    def extract_facts(self, article):
+        if "EXPLODE" in article.text:
+            raise RuntimeError("extractor fell over")
+        entities = {}
+        for m in self.NAME.finditer(article.text):
+            e = entities.setdefault(m.group(), Entity(f"e{len(entities) + 1}", "Person", m.group()))
+            e.mentions.append(Span(m.start(), m.end(), m.group()))
+        return Facts(article, list(entities.values()))
+
+
+@pytest.fixture
+def pipeline(monkeypatch) -> FakePipeline:
+    """Installs FakePipeline as newskg.ingest.read_inputs / article_from_text and
+    newskg.extract.extract_facts."""
+    import newskg.extract
+    import newskg.ingest
+
+    fake = FakePipeline()
+    monkeypatch.setattr(newskg.ingest, "read_inputs", fake.read_inputs, raising=False)
+    monkeypatch.setattr(newskg.ingest, "article_from_text", fake.article_from_text, raising=False)
+    monkeypatch.setattr(newskg.extract, "extract_facts", fake.extract_facts, raising=False)
+    return fake

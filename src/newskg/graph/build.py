@@ -137,8 +137,10 @@ class _Builder:
             yield self.q(node, NKG.evidence, Literal(sp.text))
             yield self.q(node, NKG.evidenceSpan, span)
             yield self.q(span, RDF.type, NKG.TextSpan)
-            yield self.q(span, NKG.beginIndex, Literal(sp.start, datatype=XSD.nonNegativeInteger))
-            yield self.q(span, NKG.endIndex, Literal(sp.end, datatype=XSD.nonNegativeInteger))
+            # xsd:integer, not xsd:nonNegativeInteger: Oxigraph stores derived datatypes as their
+            # primitive one, so only xsd:integer reads back the same from every store
+            yield self.q(span, NKG.beginIndex, Literal(sp.start, datatype=XSD.integer))
+            yield self.q(span, NKG.endIndex, Literal(sp.end, datatype=XSD.integer))
             yield self.q(span, NKG.inArticle, self.graph)
 
     # -- parts -----------------------------------------------------------------------------

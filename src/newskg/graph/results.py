@@ -127,8 +127,27 @@ def format_tsv(rows: Rows) -> str:
     """SPARQL 1.1 TSV results: terms in Turtle/N-Triples syntax, so types and languages survive."""
     lines = ["\t".join(f"?{v}" for v in rows.vars)]
     for r in rows:
-        lines.append("\t".join("" if r[v] is None else r[v].n3() for v in rows.vars))
+        lines.append("\t".join("" if r[v] is None else ntriples(r[v]) for v in rows.vars))
     return "\n".join(lines) + "\n"
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def ntriples(term: Node) -> str:
+    """The term in N-Triples syntax, on one line (tabs and newlines escaped).
+
+    >>> print(ntriples(Literal('a "b"\\tc', lang="en")))
+    "a \\"b\\"\\tc"@en
+    """
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return term.n3()
 
 
 def format_json(rows: Rows) -> str:

@@ -11,6 +11,7 @@ previous file stays as it was.
 """
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -213,4 +214,16 @@ def _jsonld(quads: list[ox.Quad], pre: dict[str, str]) -> bytes:
     ds = Dataset()
     nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     ds.parse(data=nq.decode("utf-8"), format="nquads")
-    return ds.serialize(format="json-ld", context=pre, indent=2).encode("utf-8")
+    data = json.loads(ds.serialize(format="json-ld", context=pre))
+    return (json.dumps(_sorted_jsonld(data), indent=2, sort_keys=True, ensure_ascii=False)
+            + "\n").encode("utf-8")
+
+
+def _sorted_jsonld(node):
+    """The JSON-LD document with every array in a fixed order (rdflib's follows hash order)."""
+    if isinstance(node, dict):
+        return {k: _sorted_jsonld(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_jsonld(v) for v in node]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return node
