@@ -1,0 +1,252 @@
+"""The `newskg` command: parses arguments, calls the Python API, prints.
+
+Exit status: 0 all went well; 1 something in the data failed (an input article, a graph file, a
+query, SHACL violations) — outputs are still written with what succeeded; 2 usage errors.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rdflib import Graph, URIRef
+
+from . import __version__
+from .errors import InputError
+from .graph.namespaces import DEFAULT_BASE
+from .graph.queries import QueryError
+from .graph.store import DEFAULT_STORE, STORES, check_output_path
+
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+_MULTI_SUFFIXES = (".jsonl",)
+
+
+@click.group(context_settings=_CONTEXT)
+@click.version_option(__version__, prog_name="newskg")
+def main() -> None:
+    """Turn Indonesian and English news articles into an RDF knowledge graph of meetings,
+    summits, visits, partnerships, positions and quotes, and query it with SPARQL.
+
+    \b
+    Examples:
+      newskg extract article.txt -o graph.trig
+      newskg extract corpus.jsonl articles/ -o graph.ttl --lang id
+      newskg query graph.trig meetings
+      newskg query graph.trig timeline --param name="Xi Jinping"
+      newskg validate graph.trig
+    """
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph file to write; its suffix picks the format: .trig or .nq (one named "
+                   "graph per article), .ttl, .nt, .rdf (all triples), .jsonld.")
+@click.option("--lang", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True,
+              help="Language of the articles; auto detects it per article.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI for the entities, events and articles minted.")
+@click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
+              help="In-memory store used while building.")
+@click.option("--into", type=click.Path(path_type=Path), metavar="PATH",
+              help="Add to an existing graph file or store (not yet supported).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
+def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str, store: str,
+            into: Path | None, quiet: bool) -> None:
+    """Read articles and write their knowledge graph.
+
+    INPUT is a .txt article (as copied off a news page), an .html/.htm page, a .jsonl corpus (one
+    JSON record a line: "text" required; "id", "url", "title", "published", "publisher", "lang"
+    optional) or a folder of these.  An input that cannot be read is reported as
+    "error: FILE:LINE: message" and the others go on; the output holds every article that could
+    be read, and the exit status is then 1.
+
+    \b
+    Examples:
+      newskg extract article.txt -o graph.trig
+      newskg extract corpus.jsonl more-articles/ -o graph.ttl --lang id
+      newskg extract page.html -o graph.jsonld --base https://example.org/kg/
+    """
+    from tqdm import tqdm
+
+    from .api import KnowledgeGraph
+
+    if into is not None:
+        raise click.UsageError("--into is not yet supported (it arrives with entity resolution); "
+                               "write a new file with -o instead.")
+    if output is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
+    try:
+        check_output_path(output)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
+    if not output.parent.is_dir():
+        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist",
+                                 param_hint="'-o' / '--output'")
+    try:
+        kg = KnowledgeGraph(base=base, store=store)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--base'") from None
+
+    def report(line: str) -> None:
+        tqdm.write(line, file=sys.stderr)
+
+    errors = 0
+    present = []
+    for path in inputs:
+        if path.exists():
+            present.append(path)
+        else:
+            errors += 1
+            report(f"error: {InputError(str(path), 'no such file or folder')}")
+    multi = len(inputs) > 1 or any(p.is_dir() or p.suffix.lower() in _MULTI_SUFFIXES
+                                   for p in present)
+    articles = 0
+    items = kg.ingest(present, lang=None if lang == "auto" else lang) if present else iter(())
+    with tqdm(items, unit=" articles", file=sys.stderr, disable=quiet or not multi,
+              leave=False, dynamic_ncols=True) as bar:
+        for item in bar:
+            if isinstance(item, InputError):
+                errors += 1
+                report(f"error: {item}")
+                continue
+            article, _ = item
+            articles += 1
+            for warning in article.warnings:
+                report(f"warning: {article.source}: {warning}")
+    try:
+        kg.serialize(output)
+    except OSError as exc:
+        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    if not quiet:
+        click.echo(f"{articles} article{'s' * (articles != 1)}, "
+                   f"{errors} error{'s' * (errors != 1)} → {output}", err=True)
+    sys.exit(1 if errors else 0)
+
+
+# -- query --------------------------------------------------------------------------------------
+
+def _query_epilog() -> str:
+    from .graph.queries import parameters, saved_queries, summary
+
+    lines = ["\b", "Saved queries:"]
+    for name, path in saved_queries().items():
+        text = path.read_text(encoding="utf-8")
+        params = " ".join(f"--param {p.name}=…" + ("" if p.required else " (optional)")
+                          for p in parameters(text))
+        lines.append(f"  {name:<15} {summary(text)}" + (f"  [{params}]" if params else ""))
+    return "\n".join(lines)
+
+
+@main.command(epilog=_query_epilog())
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("query")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv"]),
+              default="table", show_default=True, help="Output: an aligned table, or the SPARQL "
+              "1.1 CSV / JSON / TSV result formats.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable (repeatable). VALUE is a string; write <IRI> for an IRI.")
+@click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
+              help="In-memory store to load the graph into.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI of the graph's instances (for short names in the table).")
+@click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
+              help="Cut table cells longer than this (0: never).")
+def query(graph: Path, query: str, fmt: str, params: tuple[str, ...], store: str, base: str,
+          max_width: int) -> None:
+    """Run a SPARQL query over a graph file.
+
+    GRAPH is a .trig, .nq, .ttl, .nt, .jsonld or .rdf file.  QUERY is the name of a saved query,
+    a .rq file or the query text.  The default graph is the union of all the file's graphs, so
+    the same query works on TriG and Turtle files.  Parameters are bound by the SPARQL engine,
+    never pasted into the query.
+
+    \b
+    Examples:
+      newskg query graph.trig meetings
+      newskg query graph.trig quotes --param speakerName="George Magnus" --format csv
+      newskg query graph.ttl my-question.rq
+      newskg query graph.trig "SELECT ?name WHERE { ?p a nkg:Person ; rdfs:label ?name }"
+    """
+    from .api import KnowledgeGraph
+    from .graph.results import FORMATTERS, format_table
+
+    bindings = dict(_parse_param(p) for p in params)
+    try:
+        kg = KnowledgeGraph.load(graph, base=base, store=store)
+    except InputError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--base'") from None
+    try:
+        result = kg.query(query, bindings)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from None
+    except Exception as exc:   # SPARQL syntax or evaluation error, from either engine
+        _fail(f"query: {exc}")
+    if isinstance(result, bool):
+        click.echo(("true" if result else "false") if fmt != "json"
+                   else f'{{"head": {{}}, "boolean": {str(result).lower()}}}')
+    elif isinstance(result, Graph):
+        click.echo(result.serialize(format="nt" if fmt in ("csv", "tsv") else "turtle"))
+    elif fmt == "table":
+        click.echo(format_table(result, kg.prefixes, max_width))
+    else:
+        click.echo(FORMATTERS[fmt](result), nl=False)
+
+
+def _parse_param(text: str) -> tuple[str, object]:
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name.isidentifier():
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="'--param'")
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    return name, value
+
+
+# -- validate -----------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
+              help="In-memory store to load the graph into.")
+def validate(graph: Path, store: str) -> None:
+    """Check a graph file against the newskg SHACL shapes and the OWL ontology.
+
+    Prints each violation and exits with status 1 when there is any.
+
+    \b
+    Example:
+      newskg validate graph.trig
+    """
+    from .graph.store import load_graph
+    from .graph.validate import validate as run_validation
+
+    try:
+        dataset = load_graph(graph, store=store)
+    except InputError as exc:
+        _fail(str(exc))
+    report = run_validation(dataset)
+    violations = list(report.violations)
+    for violation in violations:
+        click.echo(f"violation: {violation}")
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    if report.conforms:
+        click.echo(f"{graph}: conforms", err=True)
+        sys.exit(0)
+    click.echo(f"{graph}: {len(violations)} violation{'s' * (len(violations) != 1)}", err=True)
+    sys.exit(1)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,242 @@
+"""Facts → RDF quads under the newskg ontology, one named graph per article.
+
+Every quad's graph is the article's IRI, so a TriG or N-Quads file keeps which article said what;
+every event, position and quote also points at the sentences it was read from (`nkg:evidence`,
+and an `nkg:TextSpan` with character offsets into the article text).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ..article import Article
+from ..facts import EVENT_TYPES, PLANNED, Event, Facts, PartialDate, Span
+from .iris import article_iri, entity_iri, fact_iri, span_iri
+from .namespaces import DCTERMS, DEFAULT_BASE, NKG, OWL, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+_IRI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+def facts_to_quads(facts: Facts, base: str = DEFAULT_BASE) -> list[Quad]:
+    """The quads stating `facts`, all in the named graph of the article (no duplicates).
+
+    The same Facts always give the same quads in the same order.
+
+    >>> from newskg.facts import Entity
+    >>> art = Article(text="Putin tiba.", id="a1", lang="id")
+    >>> quads = facts_to_quads(Facts(art, entities=[Entity("e1", "Person", "Vladimir Putin",
+    ...                                                     [Span(0, 5, "Putin")])]))
+    >>> {str(g) for *_, g in quads}
+    {'https://w3id.org/newskg/id/article/a1'}
+    >>> [o.n3() for s, p, o, g in quads if p == SKOS.altLabel]
+    ['"Putin"@id']
+    """
+    return list(dict.fromkeys(_Builder(facts, base).quads()))
+
+
+def article_node(article: Article, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of the article (also the name of its graph)."""
+    return article_iri(article.id, article.url, article.text, base)
+
+
+def date_literal(d: PartialDate | date | datetime) -> Literal:
+    """A typed literal for a date: xsd:dateTime, xsd:date, xsd:gYearMonth or xsd:gYear.
+
+    >>> date_literal(PartialDate(2022, 9)).n3()
+    '"2022-09"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
+    >>> date_literal(date(2022, 9, 14)).n3()
+    '"2022-09-14"^^<http://www.w3.org/2001/XMLSchema#date>'
+    """
+    if isinstance(d, PartialDate):
+        return Literal(d.iso, datatype=XSD[d.xsd_type])
+    if isinstance(d, datetime):
+        return Literal(d.isoformat(), datatype=XSD.dateTime)
+    return Literal(d.isoformat(), datatype=XSD.date)
+
+
+def event_label(event: Event, names: dict[str, str]) -> str:
+    """A readable label: "Meeting: Vladimir Putin – Xi Jinping, 2022-09-14".
+
+    `names` maps entity keys to canonical names.
+
+    >>> event_label(Event("v1", "Meeting", ["e1", "e2"], date=PartialDate(2022, 9, 14)),
+    ...             {"e1": "Vladimir Putin", "e2": "Xi Jinping"})
+    'Meeting: Vladimir Putin – Xi Jinping, 2022-09-14'
+    >>> event_label(Event("v2", "Summit", name="SCO summit 2022", date=PartialDate(2022, 9, 15)), {})
+    'Summit: SCO summit 2022'
+    >>> event_label(Event("v3", "Partnership", ["e1", "e2"], qualifier="no limits"),
+    ...             {"e1": "China", "e2": "Russia"})
+    'Partnership: China – Russia (no limits)'
+    """
+    if event.name:
+        core = event.name
+    elif event.participants:
+        core = " – ".join(names[k] for k in event.participants)
+    elif event.location:
+        core = f"in {names[event.location]}"
+    elif event.organizer:
+        core = f"organised by {names[event.organizer]}"
+    else:
+        core = "unnamed"
+    label = f"{event.type}: {core}"
+    if event.qualifier:
+        label += f" ({event.qualifier})"
+    if event.date and not (event.name and str(event.date.year) in event.name):
+        label += f", {event.date.iso}"
+    return label
+
+
+def _url_node(url: str) -> URIRef:
+    """The URL as an IRI node, percent-encoding characters an IRI cannot hold (spaces, quotes)."""
+    return URIRef(quote(url.strip(), safe=_IRI_SAFE))
+
+
+class _Builder:
+    """Walks one Facts record and yields its quads."""
+
+    def __init__(self, facts: Facts, base: str):
+        self.facts, self.base = facts, base
+        self.article = facts.article
+        self.graph = article_node(self.article, base)
+        self.lang = self.article.lang or None
+        self.entity_iris = {e.key: entity_iri(e.type, e.name, base) for e in facts.entities}
+        self.names = {e.key: e.name for e in facts.entities}
+        self.event_iris = {ev.key: self._event_iri(ev) for ev in facts.events}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def q(self, s: Node, p: Node, o: Node) -> Quad:
+        return (s, p, o, self.graph)
+
+    def ent(self, key: str, where: str) -> URIRef:
+        try:
+            return self.entity_iris[key]
+        except KeyError:
+            raise ValueError(f"{self.article.source}: {where} names entity key {key!r}, "
+                             f"which is not among the article's entities") from None
+
+    def _event_iri(self, ev: Event) -> URIRef:
+        if ev.type not in EVENT_TYPES:
+            raise ValueError(f"{self.article.source}: event {ev.key} has unknown type {ev.type!r}")
+        where = f"event {ev.key}"
+        parts = sorted(str(self.ent(k, where)) for k in ev.participants)
+        return fact_iri("event", self.article.key, ev.type, " ".join(parts),
+                        str(self.ent(ev.location, where)) if ev.location else "",
+                        str(self.ent(ev.organizer, where)) if ev.organizer else "",
+                        ev.date.iso if ev.date else "", ev.name or "", base=self.base)
+
+    def evidence(self, node: URIRef, spans: list[Span]):
+        for sp in spans:
+            span = span_iri(self.graph, sp.start, sp.end)
+            yield self.q(node, NKG.evidence, Literal(sp.text))
+            yield self.q(node, NKG.evidenceSpan, span)
+            yield self.q(span, RDF.type, NKG.TextSpan)
+            # xsd:integer, not xsd:nonNegativeInteger: Oxigraph stores derived datatypes as their
+            # primitive one, so only xsd:integer reads back the same from every store
+            yield self.q(span, NKG.beginIndex, Literal(sp.start, datatype=XSD.integer))
+            yield self.q(span, NKG.endIndex, Literal(sp.end, datatype=XSD.integer))
+            yield self.q(span, NKG.inArticle, self.graph)
+
+    # -- parts -----------------------------------------------------------------------------
+    def quads(self):
+        yield from self.article_quads()
+        yield from self.entity_quads()
+        yield from self.event_quads()
+        yield from self.position_quads()
+        yield from self.quote_quads()
+
+    def article_quads(self):
+        a, art = self.graph, self.article
+        yield self.q(a, RDF.type, NKG.Article)
+        if art.title:
+            yield self.q(a, DCTERMS.title, Literal(art.title))
+        if art.id:
+            yield self.q(a, DCTERMS.identifier, Literal(art.id))
+        if art.url:
+            yield self.q(a, SCHEMA.url, _url_node(art.url))
+        if art.published:
+            yield self.q(a, NKG.published, date_literal(art.published))
+        if art.publisher:
+            org = entity_iri("Organization", art.publisher, self.base)
+            yield self.q(a, NKG.publisher, org)
+            yield self.q(org, RDF.type, NKG.Organization)
+            yield self.q(org, RDFS.label, Literal(art.publisher, lang="en"))
+        for prop, values in ((NKG.author, art.authors), (NKG.editor, art.editors),
+                             (NKG.credit, art.credits), (NKG.relatedLink, art.related_links),
+                             (NKG.tag, art.tags)):
+            for v in values:
+                yield self.q(a, prop, Literal(v))
+        if art.lang:
+            yield self.q(a, DCTERMS.language, Literal(art.lang))
+        yield self.q(a, NKG.contentHash, Literal(art.content_hash))
+        for key in self.facts.cites:
+            yield self.q(a, NKG.cites, self.ent(key, "cites"))
+
+    def entity_quads(self):
+        for e in self.facts.entities:
+            node = self.entity_iris[e.key]
+            yield self.q(node, RDF.type, NKG[e.type])
+            yield self.q(node, RDFS.label, Literal(e.name, lang="en"))
+            for alias in e.aliases:
+                yield self.q(node, SKOS.altLabel, Literal(alias, lang=self.lang))
+            if e.qid and _QID.fullmatch(e.qid):
+                yield self.q(node, OWL.sameAs, WD[e.qid])
+            yield self.q(node, NKG.mentionedIn, self.graph)
+
+    def event_quads(self):
+        for ev in self.facts.events:
+            node, where = self.event_iris[ev.key], f"event {ev.key}"
+            yield self.q(node, RDF.type, NKG[ev.type])
+            yield self.q(node, RDFS.label, Literal(event_label(ev, self.names), lang="en"))
+            for k in ev.participants:
+                yield self.q(node, NKG.participant, self.ent(k, where))
+            if ev.location:
+                yield self.q(node, NKG.location, self.ent(ev.location, where))
+            if ev.date:
+                yield self.q(node, NKG.date, date_literal(ev.date))
+            yield self.q(node, NKG.status, NKG.Planned if ev.status == PLANNED else NKG.Occurred)
+            if ev.part_of:
+                if ev.part_of not in self.event_iris:
+                    raise ValueError(f"{self.article.source}: {where} is part of unknown event "
+                                     f"{ev.part_of!r}")
+                yield self.q(node, NKG.partOf, self.event_iris[ev.part_of])
+            if ev.organizer:
+                yield self.q(node, NKG.organizer, self.ent(ev.organizer, where))
+            if ev.qualifier:
+                yield self.q(node, NKG.qualifier, Literal(ev.qualifier))
+            yield self.q(node, NKG.mentionedIn, self.graph)
+            yield from self.evidence(node, ev.evidence)
+
+    def position_quads(self):
+        for pos in self.facts.positions:
+            where = f"position {pos.key}"
+            holder = self.ent(pos.holder, where)
+            of = self.ent(pos.of, where) if pos.of else None
+            node = fact_iri("position", self.article.key, str(holder), pos.title,
+                            str(of or ""), base=self.base)
+            yield self.q(holder, NKG.holds, node)
+            yield self.q(node, RDF.type, NKG.Position)
+            yield self.q(node, RDFS.label, Literal(pos.title, lang="en"))
+            if pos.surface and pos.surface != pos.title:
+                yield self.q(node, SKOS.altLabel, Literal(pos.surface, lang=self.lang))
+            if of is not None:
+                yield self.q(node, NKG.of, of)
+            yield self.q(node, NKG.mentionedIn, self.graph)
+            yield from self.evidence(node, pos.evidence)
+
+    def quote_quads(self):
+        for qt in self.facts.quotes:
+            speaker = self.ent(qt.speaker, f"quote {qt.key}") if qt.speaker else None
+            node = fact_iri("quote", self.article.key, str(speaker or ""), qt.text, base=self.base)
+            yield self.q(node, RDF.type, NKG.Quote)
+            yield self.q(node, NKG.text, Literal(qt.text))
+            if speaker is not None:
+                yield self.q(node, NKG.speaker, speaker)
+            yield self.q(node, NKG.mentionedIn, self.graph)
+            yield from self.evidence(node, qt.evidence)

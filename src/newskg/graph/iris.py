@@ -1,0 +1,139 @@
+"""Deterministic IRIs for everything newskg writes: the same input always gets the same IRI.
+
+The scheme (agreed in the vocabulary notes) under a configurable base, by default
+`https://w3id.org/newskg/id/`:
+
+- entity    `{base}{type}/{slug(canonical name)}`       e.g. `…/person/vladimir-putin`
+- article   `{base}article/{slug(record id)}`, or `{base}article/{sha256(url or text)[:16]}`
+- event, position, quote   `{base}event/{h}`, `{base}position/{h}`, `{base}quote/{h}`, with `h` a
+  16-hex hash of what identifies the fact inside its article
+- text span `{article IRI}/span/{begin}-{end}`
+
+Entities with the same type and canonical name share one IRI across articles; events, positions
+and quotes are per article (merging them across articles is the resolution stage's job).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from rdflib import URIRef
+
+from .namespaces import DEFAULT_BASE
+
+# kinds of instance IRI, each a path segment under the base; also used as Turtle prefixes
+KINDS = ("article", "person", "organization", "country", "place", "event", "position", "quote")
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def slug(text: str) -> str:
+    """The IRI path segment for a name: case-folded, accents removed, words joined by "-".
+
+    Letters without an ASCII form (Cyrillic, CJK, "ø") are kept: IRIs allow them.
+
+    >>> slug("Shanghai Cooperation Organisation")
+    'shanghai-cooperation-organisation'
+    >>> slug("São Tomé and Príncipe"), slug("Nextren.com"), slug("  Straße  ")
+    ('sao-tome-and-principe', 'nextren-com', 'strasse')
+    >>> slug("Владимир Путин"), slug("习近平"), slug("...")
+    ('владимир-путин', '习近平', '')
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", _NOT_WORD.sub("-", folded).strip("-"))
+
+
+def short_hash(*parts: str) -> str:
+    """A 16-hex-digit SHA-256 digest of the parts (joined unambiguously).
+
+    >>> short_hash("a", "b") == short_hash("a", "b") != short_hash("ab")
+    True
+    >>> len(short_hash("x"))
+    16
+    """
+    joined = "\x1f".join(parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def check_base(base: str) -> str:
+    """The base IRI itself when it is usable for minting (absolute, ending in "/" or "#").
+
+    Raises ValueError saying what is wrong otherwise.
+
+    >>> check_base("https://example.org/kg/")
+    'https://example.org/kg/'
+    >>> check_base("example.org/kg/")
+    Traceback (most recent call last):
+    ...
+    ValueError: base IRI 'example.org/kg/' must be absolute, e.g. https://example.org/kg/
+    """
+    parts = urlsplit(base)
+    if not parts.scheme or not (parts.netloc or parts.path) or any(c in base for c in ' <>"{}|\\^`'):
+        raise ValueError(f"base IRI {base!r} must be absolute, e.g. https://example.org/kg/")
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"base IRI {base!r} must end with '/' or '#', e.g. {base}/")
+    return base
+
+
+def entity_iri(type_: str, name: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an entity of type Person, Organization, Country or Place with this canonical name.
+
+    >>> str(entity_iri("Person", "Vladimir Putin"))
+    'https://w3id.org/newskg/id/person/vladimir-putin'
+    >>> str(entity_iri("Place", "Samarkand", base="https://example.org/kg/"))
+    'https://example.org/kg/place/samarkand'
+    """
+    kind = type_.lower()
+    key = slug(name) or short_hash(name)
+    return URIRef(f"{base}{kind}/{key}")
+
+
+def article_iri(id: str | None, url: str | None, text: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an article: from its record id if it has one, else a hash of its URL or text.
+
+    >>> str(article_iri("nextren-2022-09-12", None, "..."))
+    'https://w3id.org/newskg/id/article/nextren-2022-09-12'
+    >>> article_iri(None, "https://example.com/a", "x") == article_iri(None, "https://example.com/a", "y")
+    True
+    """
+    if id and slug(id):
+        return URIRef(f"{base}article/{slug(id)}")
+    return URIRef(f"{base}article/{short_hash(url or text)}")
+
+
+def fact_iri(kind: str, article_key: str, *identity: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an event, position or quote (`kind`) read from one article.
+
+    `identity` is what tells the fact apart from others in the same article (type, participant
+    IRIs, ...); the article key (record id, URL or text hash) keeps facts of different articles apart.
+
+    >>> a = fact_iri("event", "art1", "Meeting", "p1 p2")
+    >>> a == fact_iri("event", "art1", "Meeting", "p1 p2") != fact_iri("event", "art2", "Meeting", "p1 p2")
+    True
+    >>> str(a).startswith("https://w3id.org/newskg/id/event/")
+    True
+    """
+    return URIRef(f"{base}{kind}/{short_hash(article_key, kind, *identity)}")
+
+
+def span_iri(article: URIRef | str, begin: int, end: int) -> URIRef:
+    """The IRI of the character range [begin, end) of an article's text.
+
+    >>> str(span_iri("https://w3id.org/newskg/id/article/a1", 10, 42))
+    'https://w3id.org/newskg/id/article/a1/span/10-42'
+    """
+    return URIRef(f"{article}/span/{begin}-{end}")
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Turtle prefixes for instance IRIs under `base`: `id:` and one per kind (`person:`, ...).
+
+    >>> prefixes()["person"]
+    'https://w3id.org/newskg/id/person/'
+    """
+    out = {"id": base}
+    out.update({kind: f"{base}{kind}/" for kind in KINDS})
+    return out

@@ -1,0 +1,161 @@
+import os
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from newskg.errors import InputError
+from newskg.graph import store as store_mod
+from newskg.graph.build import facts_to_quads
+from newskg.graph.namespaces import XSD
+from newskg.graph.store import (READ_FORMATS, STORES, WRITE_FORMATS, add_quads, load_graph,
+                                new_dataset, write_graph)
+
+NAMED = (".trig", ".nq", ".jsonld")
+MERGED = (".ttl", ".nt", ".rdf")
+
+
+def norm(term):
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def quad_set(ds):
+    out = set()
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        g = getattr(g, "identifier", g)
+        out.add((norm(s), norm(p), norm(o), None if g == DATASET_DEFAULT_GRAPH_ID else g))
+    return out
+
+
+@pytest.fixture(params=STORES)
+def dataset(request, facts, facts_en):
+    ds = new_dataset(request.param)
+    add_quads(ds, facts_to_quads(facts))
+    add_quads(ds, facts_to_quads(facts_en))
+    return ds
+
+
+@pytest.mark.parametrize("suffix", NAMED)
+def test_named_graph_formats_round_trip(dataset, tmp_path, suffix):
+    path = write_graph(dataset, tmp_path / f"out{suffix}")
+    back = load_graph(path, store="memory")
+    assert quad_set(back) == quad_set(dataset)
+    assert len({g for *_, g in quad_set(back)}) == 2          # one graph per article
+
+
+@pytest.mark.parametrize("suffix", MERGED)
+def test_triple_formats_merge_all_graphs(dataset, tmp_path, suffix):
+    path = write_graph(dataset, tmp_path / f"out{suffix}")
+    back = load_graph(path, store="oxigraph")
+    assert {g for *_, g in quad_set(back)} == {None}
+    assert {q[:3] for q in quad_set(back)} == {q[:3] for q in quad_set(dataset)}
+
+
+def test_turtle_uses_prefixes_and_is_deterministic(dataset, tmp_path):
+    a = write_graph(dataset, tmp_path / "a.ttl").read_bytes()
+    b = write_graph(dataset, tmp_path / "b.ttl").read_bytes()
+    assert a == b
+    text = a.decode()
+    assert "@prefix nkg: <https://w3id.org/newskg/ontology#>" in text
+    assert "person:vladimir-putin" in text
+
+
+def test_both_stores_write_the_same_file(facts, tmp_path):
+    files = []
+    for name in STORES:
+        ds = new_dataset(name)
+        add_quads(ds, facts_to_quads(facts))
+        files.append(write_graph(ds, tmp_path / f"{name}.trig").read_bytes())
+    assert files[0] == files[1]
+
+
+def test_unknown_suffix_names_the_allowed_ones(dataset, tmp_path):
+    with pytest.raises(ValueError) as err:
+        write_graph(dataset, tmp_path / "out.csv")
+    for suffix in (".ttl", ".trig", ".nq", ".jsonld", ".nt"):
+        assert suffix in str(err.value)
+    assert not list(tmp_path.iterdir())
+
+
+def test_failed_write_keeps_the_old_file(dataset, tmp_path, monkeypatch):
+    out = tmp_path / "graph.trig"
+    out.write_text("old contents\n")
+
+    def crash(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_mod.os, "fsync", crash)   # data written to the temp file, then boom
+    with pytest.raises(OSError):
+        write_graph(dataset, out)
+    assert out.read_text() == "old contents\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.trig"]   # no temp file left behind
+
+
+def test_failed_replace_keeps_the_old_file(dataset, tmp_path, monkeypatch):
+    out = tmp_path / "graph.ttl"
+    out.write_text("old\n")
+    monkeypatch.setattr(store_mod.os, "replace", lambda a, b: (_ for _ in ()).throw(OSError("x")))
+    with pytest.raises(OSError):
+        write_graph(dataset, out)
+    assert out.read_text() == "old\n"
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_new_file_gets_ordinary_permissions_and_replaced_file_keeps_its_own(dataset, tmp_path):
+    out = write_graph(dataset, tmp_path / "g.nt")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    out.chmod(0o640)
+    write_graph(dataset, out)
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_load_accumulates_files_and_keeps_turtle_in_default_graph(tmp_path):
+    (tmp_path / "a.ttl").write_text('<http://ex.org/s> <http://ex.org/p> "a" .\n')
+    (tmp_path / "b.trig").write_text('<http://ex.org/g> { <http://ex.org/s> <http://ex.org/p> "b" . }\n')
+    ds = load_graph(tmp_path / "a.ttl", store="memory")
+    load_graph(tmp_path / "b.trig", ds)
+    assert quad_set(ds) == {
+        (URIRef("http://ex.org/s"), URIRef("http://ex.org/p"), Literal("a"), None),
+        (URIRef("http://ex.org/s"), URIRef("http://ex.org/p"), Literal("b"), URIRef("http://ex.org/g")),
+    }
+
+
+def test_malformed_file_error_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('<http://ex.org/s> <http://ex.org/p> "a" .\n<http://ex.org/s> <http://ex.org/p> .\n')
+    with pytest.raises(InputError) as err:
+        load_graph(bad)
+    assert str(err.value).startswith(str(bad))
+    assert "turtle" in str(err.value)
+
+
+def test_missing_or_unknown_graph_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load_graph(tmp_path / "nope.trig")
+    (tmp_path / "x.csv").write_text("a,b\n")
+    with pytest.raises(InputError, match="unknown graph file suffix"):
+        load_graph(tmp_path / "x.csv")
+
+
+def test_unknown_store_is_refused():
+    with pytest.raises(ValueError, match="oxigraph, memory"):
+        new_dataset("virtuoso")
+
+
+def test_every_write_suffix_can_be_read_back():
+    assert set(WRITE_FORMATS) <= set(READ_FORMATS)
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".trig", ".nq", ".nt", ".jsonld", ".rdf"])
+def test_output_does_not_depend_on_insertion_order(facts, facts_en, tmp_path, suffix):
+    files = []
+    for i, order in enumerate([(facts, facts_en), (facts_en, facts)]):
+        ds = new_dataset("memory")
+        for f in order:
+            add_quads(ds, reversed(facts_to_quads(f)))
+        files.append(write_graph(ds, tmp_path / f"{i}{suffix}").read_bytes())
+    assert files[0] == files[1]
