@@ -36,6 +36,47 @@ CHAIN_SKIP = {"dengan", "with", "antara", "between", "oleh", "by", "the", "his",
               "kedua", "both", "para", "sang", "for", "untuk", "of", "counterpart", "mitranya", "'s", "’s",
               "pemimpin", "leader", "leaders", "presiden", "president"}
 MAX_CHAIN = 14
+# how specific a place kind is: a venue inside a city inside a province inside a country inside a region
+PLACE_RANK = {"venue": 4, "city": 3, "capital": 3, "province": 2, "state": 2, "island": 2,
+              "country": 1, "territory": 1, "region": 0, "continent": 0, "sea": 0}
+
+
+class Geo:
+    """Containment between the article's places, from what the gazetteer knows of them."""
+
+    def __init__(self, index: EntityIndex):
+        self.index = index
+
+    def _entity(self, key: str):
+        return self.index.get(key)
+
+    def rank(self, key: str) -> int:
+        e = self._entity(key)
+        if e.type == "Country":
+            return 1
+        return PLACE_RANK.get(e.kind or "", 3)
+
+    def within(self, inner: str, outer: str) -> bool:
+        """True when `inner` lies inside `outer` as far as the data tells (broad regions hold all)."""
+        if inner == outer:
+            return True
+        a, b = self._entity(inner), self._entity(outer)
+        if self.rank(outer) == 0:
+            return self.rank(inner) > 0
+        entry = self.index.entries.get(inner)
+        if b.type == "Country":
+            return entry is not None and entry.country == b.name
+        return False
+
+    def combine(self, a: str | None, b: str | None) -> tuple[bool, str | None]:
+        """(compatible, the more specific) of two locations of one event."""
+        if a is None or b is None or a == b:
+            return True, a or b
+        if self.within(a, b):
+            return True, a
+        if self.within(b, a):
+            return True, b
+        return False, a
 
 
 @dataclass
@@ -288,6 +329,8 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
         elif etype == "Visit":
             men.participants = [k for k in (right[:1] if is_noun and right else left or right)
                                 if _type(ctx, k) in {"Person", "Organization", "Country"}]
+            if not men.participants:
+                men.participants = _nearest_person(ctx, doc, m, lo, hi)
         else:
             men.participants = left + [k for k in right if k not in left] if not is_noun else \
                 (right if right else left)
@@ -303,6 +346,18 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
         men.date = _nearest_date(doc, ctx, sent, m, men.status)
         mentions.append(men)
     return mentions
+
+
+def _nearest_person(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[str]:
+    """The person nearest the trigger in its clause ("Kunjungan ini … Xi Jinping meninggalkan …")."""
+    best = None
+    for j in range(lo, hi):
+        key = ctx.index.key_at(j)
+        if key and _type(ctx, key) == "Person" and _is_agent(ctx, key, j):
+            d = abs(j - m.start)
+            if best is None or d < best[0]:
+                best = (d, key)
+    return [best[1]] if best else []
 
 
 def _partnership_parties(ctx, doc, m, lo, hi, left, right) -> list[str]:
@@ -345,10 +400,10 @@ def _more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate |
     return b if len(b.iso) > len(a.iso) and a.contains(b) else a
 
 
-def _mergeable(ev: Event, men: Mention) -> bool:
+def _mergeable(ev: Event, men: Mention, geo: Geo) -> bool:
     if ev.type != men.type or not _compatible_dates(ev.date, men.date):
         return False
-    if ev.location and men.location and ev.location != men.location:
+    if not geo.combine(ev.location, men.location)[0]:
         return False
     a, b = set(ev.participants), set(men.participants)
     if men.type == "Summit":
@@ -360,11 +415,17 @@ def _mergeable(ev: Event, men: Mention) -> bool:
     return a <= b or b <= a
 
 
-def merge_mentions(mentions: list[Mention], published: date | None) -> list[Event]:
+def merge_mentions(mentions: list[Mention], published: date | None, geo: Geo) -> list[Event]:
     """One Event per happening, in order of first mention."""
     events: list[Event] = []
-    last_any: Event | None = None
+    inherits: dict[str, list[Event]] = {}   # event key -> events of the sentence it refers back to
+    previous: list[Event] = []              # events of the latest sentence that told one
+    sent_start, current = -1, []
     for men in mentions:
+        if men.sent.start != sent_start:
+            if current:
+                previous = current
+            sent_start, current = men.sent.start, []
         target = None
         if men.anaphoric or not men.participants:
             same = [e for e in events if e.type == men.type]
@@ -372,30 +433,44 @@ def merge_mentions(mentions: list[Mention], published: date | None) -> list[Even
             if target is not None and not _compatible_dates(target.date, men.date):
                 target = None
         if target is None:
-            target = next((e for e in reversed(events) if _mergeable(e, men)), None)
+            target = next((e for e in reversed(events) if _mergeable(e, men, geo)), None)
         if target is None:
             target = Event(key=f"v{len(events) + 1}", type=men.type)
             events.append(target)
-            if men.anaphoric and last_any is not None and not men.location:
-                # "Kunjungan ini …": the visit took place where and when the event just told did
-                target.location = last_any.location
-                target.date = last_any.date
-                target.status = last_any.status
-                target._inherited = True  # type: ignore[attr-defined]
-        _absorb(target, men)
+            if men.anaphoric and previous and not men.location:
+                # "Kunjungan ini …": it took place where and when the event just told did
+                inherits[target.key] = list(previous)
+        _absorb(target, men, geo)
         men.event = target
-        last_any = target
-    _link_summits(mentions)
-    for ev in events:
-        _settle_status(ev, mentions, published)
+        if target not in current:
+            current.append(target)
+    _link_summits(mentions, geo)
+    order = sorted(events, key=lambda e: e.type == "Summit")   # parts settle before their summits
+    for ev in order:
+        if ev.key not in inherits:
+            _settle_status(ev, mentions, published)
+    _inherit(events, inherits)
     return [e for e in events if _substantial(e)]
 
 
-def _absorb(ev: Event, men: Mention) -> None:
+def _inherit(events: list[Event], inherits: dict[str, list[Event]]) -> None:
+    """Give events told by reference ("this visit") the place, date and status of the event
+    they refer back to (the one of that sentence known most precisely)."""
+    for ev in events:
+        sources = [s for s in inherits.get(ev.key, []) if s is not ev]
+        if not sources:
+            continue
+        src = max(sources, key=lambda s: (len(s.date.iso) if s.date else 0, s.type != "Summit"))
+        ev.location = ev.location or src.location
+        ev.date = ev.date or src.date
+        ev.status = src.status
+
+
+def _absorb(ev: Event, men: Mention, geo: Geo) -> None:
     for p in men.participants:
         if p not in ev.participants:
             ev.participants.append(p)
-    ev.location = ev.location or men.location
+    ev.location = geo.combine(ev.location, men.location)[1]
     ev.organizer = ev.organizer or men.organizer
     ev.date = _more_precise(ev.date, men.date)
     t = men.trigger
@@ -407,7 +482,7 @@ def _absorb(ev: Event, men: Mention) -> None:
                             doc[t.start:t.end].text))
 
 
-def _link_summits(mentions: list[Mention]) -> None:
+def _link_summits(mentions: list[Mention], geo: Geo) -> None:
     """A meeting or visit told in the same sentence as a summit is part of it; a summit without
     its own date takes the month of its parts', without attendees takes their participants."""
     by_sent: dict[int, list[Mention]] = {}
@@ -423,10 +498,9 @@ def _link_summits(mentions: list[Mention]) -> None:
             if ev is None or ev is summit or ev.type not in {"Meeting", "Visit"}:
                 continue
             ev.part_of = ev.part_of or summit.key
-            if ev.location is None or getattr(ev, "_inherited", False):
-                ev.location = ev.location or summit.location
-            if summit.location is None and ev.location:
-                summit.location = ev.location
+            ok, loc = geo.combine(ev.location, summit.location)
+            if ok:
+                ev.location = summit.location = loc
             for p in ev.participants:
                 if p not in summit.participants and p != summit.organizer:
                     summit.participants.append(p)
@@ -445,8 +519,6 @@ def _settle_status(ev: Event, mentions: list[Mention], published: date | None) -
         ev.status = PLANNED
     elif OCCURRED in said:
         ev.status = OCCURRED
-    elif getattr(ev, "_inherited", False) and ev.status:
-        pass
     elif ev.date is not None and published is not None and ev.date.day is not None:
         ev.status = PLANNED if date(ev.date.year, ev.date.month, ev.date.day) > published else OCCURRED
     else:
@@ -467,4 +539,4 @@ def _substantial(ev: Event) -> bool:
 
 def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
-    return merge_mentions(read_mentions(doc, ctx), ctx.published)
+    return merge_mentions(read_mentions(doc, ctx), ctx.published, Geo(ctx.index))

@@ -12,7 +12,6 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from . import entities as _entities  # noqa: F401  (registers newskg_entities)
 from . import sentences as _sentences  # noqa: F401  (registers newskg_sentences)
@@ -32,19 +31,22 @@ def supported_languages() -> list[str]:
     return resources.languages()
 
 
-def _tune_tokenizer(nlp: Language) -> None:
-    infixes = list(nlp.Defaults.infixes) + [GLUED_WORDS]
-    prefixes = [LEADING_DASH] + list(nlp.Defaults.prefixes)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+def _language_class(lang: str) -> type[Language]:
+    """spaCy's language class for `lang` with newskg's extra prefix/infix rules in its defaults,
+    so the tokenizer (and its thousands of exceptions) is built once, already tuned."""
+    base = spacy.util.get_lang_class(lang)
+    defaults = type(f"Newskg{lang.title()}Defaults", (base.Defaults,), {
+        "prefixes": [LEADING_DASH] + list(base.Defaults.prefixes or []),
+        "infixes": list(base.Defaults.infixes or []) + [GLUED_WORDS],
+    })
+    return type(f"Newskg{base.__name__}", (base,), {"Defaults": defaults})
 
 
 def build_pipeline(lang: str) -> Language:
     """A fresh pipeline for `lang` ("id" or "en")."""
     if lang not in supported_languages():
         raise NewskgError(f"no pipeline for language {lang!r}; supported: {', '.join(supported_languages())}")
-    nlp = spacy.blank(lang)
-    _tune_tokenizer(nlp)
+    nlp = _language_class(lang)()
     nlp.add_pipe("newskg_sentences")
     nlp.add_pipe("newskg_entities", config={"lang": lang})
     return nlp
