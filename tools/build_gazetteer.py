@@ -24,20 +24,26 @@ Outputs (formats in ``src/newskg/resources/README.md``):
 * ``common/gazetteer/places.tsv``, ``id/gazetteer/places.tsv``, ``en/gazetteer/places.tsv``
 
 Which cities: every national capital GeoNames knows, every city of at least ``MIN_POPULATION`` (500,000:
-about 1,200 cities, every place a foreign-affairs story is likely to name as a city, while keeping the file
-around 100 kB) and every Indonesian city of at least ``MIN_POPULATION_ID`` (100,000: regional capitals and
-the cities Indonesian news datelines name), plus the extra cities of ``tools/gazetteer/places.tsv`` (summit
-towns such as Davos, Sochi, Geneva). A city whose name is a country's name (Singapore, Monaco) is left to
-the country; of two cities with one name the bigger one keeps it (a capital always wins).
+about 1,200 cities, every place a foreign-affairs story is likely to name as a city, in a file of about
+50 kB) and every Indonesian city of at least ``MIN_POPULATION_ID`` (100,000: regional capitals and the cities
+Indonesian datelines name), plus the cities kept by ``tools/gazetteer/places.tsv`` (summit and conflict towns
+such as Davos, Sochi, Geneva, Rafah). A city whose name is a country's (Singapore, Monaco) is left to the
+country; of two cities with one name the capital, else the bigger one, keeps it; a city named like a
+hand-curated region or venue (``common/gazetteer/regions.tsv``, ``venues.tsv``: Bengkulu) must be renamed in
+``tools/gazetteer/places.tsv`` ("Bengkulu City") or the build stops.
 
-Aliases of a city: Latin-script GeoNames alternate names that English text actually uses (every word of the
-form has a word probability of at least ``MIN_ALIAS_LOGPROB`` in spaCy's English table, the form is not a
-common word, not the name of another city of 20,000 people, and a spelling variant of the name: rapidfuzz ratio
-at least ``MIN_ALIAS_SIMILARITY``, which keeps Teheran, Odessa, Marrakech but not historical names such as
-Philadelphia for Amman),
-the name without diacritics, and the hand-curated aliases (Kiev, Bombay, Rangoon, Peking...). A city whose name is a common
-English or Indonesian word is kept and marked ambiguous when it is a capital, has at least
-``KEEP_AMBIGUOUS_POPULATION`` people or is Indonesian; otherwise it is dropped. The report lists all of it.
+Aliases of a city: the name without diacritics, the hand-curated aliases (Kiev, Bombay, Rangoon, Samarqand),
+and the Latin-script GeoNames alternate names that are spelling variants English text uses: of several words,
+differing from the name only in punctuation, spacing or "St."; of one word, similar to the name (rapidfuzz
+ratio of at least ``MIN_ALIAS_SIMILARITY``: Teheran, Odessa, Marrakech, but not Philadelphia for Amman),
+frequent in English (log probability of at least ``MIN_ALIAS_LOGPROB`` in spaCy's table), not a common word
+and not another city's name. An alias that names a country, region, venue or bigger city is left out.
+
+Common words: a city whose name is a common English or Indonesian word is kept and marked ambiguous when it is
+a capital, has at least ``KEEP_AMBIGUOUS_POPULATION`` people or is Indonesian, and is dropped otherwise; the
+hand table can keep it unmarked (Bandung, Padang) or mark it anyway. Country forms that are common words and
+not marked ambiguous are listed for a hand check (Inggris, Belanda, Cina). The printed report lists every
+drop, mark and left-out alias.
 """
 from __future__ import annotations
 

@@ -128,6 +128,11 @@ def test_multi_valued_cells_have_no_empty_values(parts):
                 assert len({key(v) for v in values}) == len(values), f"{'/'.join(parts)}: duplicate in {cell!r}"
 
 
+def test_aliases_do_not_repeat_the_name():
+    for r in common_rows():
+        assert key(r["name"]) not in {key(a) for a in split_multi(r["aliases"])}, r
+
+
 def test_places_file_is_small():
     assert (ROOT / "common" / "gazetteer" / "places.tsv").stat().st_size < 1_000_000
 
