@@ -193,9 +193,13 @@ def test_language_rows_name_entities_of_the_common_file(lang):
     for file in lang_files(lang):
         names = {r["name"] for r in read_tsv("common", "gazetteer", file)}
         assert names, f"{lang}/gazetteer/{file} has no common/gazetteer/{file}"
+        common = {r["name"]: {key(f) for f in [r["name"], *split_multi(r["aliases"])]}
+                  for r in read_tsv("common", "gazetteer", file)}
         for r in read_tsv(lang, "gazetteer", file):
             assert r["name"] in names, f"{lang}/gazetteer/{file}: {r['name']!r}"
             assert split_multi(r["aliases"]), f"{lang}/gazetteer/{file}: {r['name']!r} has no forms"
+            repeated = [f for f in split_multi(r["aliases"]) if key(f) in common[r["name"]]]
+            assert not repeated, f"{lang}/gazetteer/{file}: {r['name']!r} repeats common forms {repeated}"
 
 
 def test_no_form_is_a_stop_word_unless_marked():
