@@ -10,6 +10,8 @@ from ..facts import Facts
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.lexicon import lexicon
 from ..nlp.pipeline import get_pipeline
+from .arguments import ArgumentReader
+from .dates import find_dates
 from .entities import EntityIndex, resolve_entities
 from .events import Context, extract_events
 from .quotes import extract_quotes
@@ -39,8 +41,10 @@ def facts_from_doc(doc, article: Article) -> Facts:
     cues = lexicon(nlp, lang, "cues").matches(doc)
     triggers = lexicon(nlp, lang, "triggers").matches(doc)
     outlets = {k for k, entry in index.entries.items() if entry.kind == "outlet"}
-    ctx = Context(index=index, roles=roles, triggers=triggers, cues=cues, lang=lang,
-                  published=article.published_date, outlets=outlets)
+    date_spans = [(d.start, d.end) for sent in doc.sents
+                  for d in find_dates(sent.text, lang, article.published_date, offset=sent.start_char)]
+    reader = ArgumentReader(doc, index, roles, cues, recognizer.demonyms.matches(doc), date_spans, outlets)
+    ctx = Context(reader=reader, triggers=triggers, lang=lang, published=article.published_date, roles=roles)
     events = extract_events(doc, ctx)
     speech = {i for m in cues if m.row.get("cue", "").startswith("speech") for i in range(m.start, m.end)}
     quotes = extract_quotes(doc, index, speech, roles.title_tokens)

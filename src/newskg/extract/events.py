@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..facts import OCCURRED, PLANNED, Event, PartialDate, Span
 from ..nlp.lexicon import LexMatch
-from .dates import find_dates
+from .arguments import AGENT_TYPES, ArgumentReader
+from .dates import DateMention, find_dates
 from .entities import EntityIndex
 from .roles import RoleReading
 
@@ -97,105 +98,16 @@ class Mention:
 @dataclass
 class Context:
     """What the event reader needs besides the Doc."""
-    index: EntityIndex
-    roles: RoleReading
+    reader: ArgumentReader
     triggers: list[LexMatch]
-    cues: list[LexMatch]
     lang: str
     published: date | None
-    outlets: set[str] = field(default_factory=set)      # entity keys of news outlets
+    dates: list[DateMention] = field(default_factory=list)
+    roles: RoleReading | None = None
 
-    def __post_init__(self) -> None:
-        self.cue_at: dict[int, str] = {}
-        for m in self.cues:
-            for i in range(m.start, m.end):
-                self.cue_at[i] = m.row.get("cue", "")
-
-
-def _entity_at(ctx: Context, doc: Doc, i: int) -> tuple[str, int, int] | None:
-    """(key, start, end) of the entity covering token i."""
-    key = ctx.index.key_at(i)
-    if key is None:
-        return None
-    s, e = i, i + 1
-    while s > 0 and ctx.index.key_at(s - 1) == key:
-        s -= 1
-    while e < len(doc) and ctx.index.key_at(e) == key:
-        e += 1
-    return key, s, e
-
-
-def _type(ctx: Context, key: str) -> str:
-    return ctx.index.get(key).type
-
-
-def _is_agent(ctx: Context, key: str, i: int) -> bool:
-    return (_type(ctx, key) in AGENT_TYPES and key not in ctx.outlets
-            and i not in ctx.roles.complement_tokens)
-
-
-def chain_right(ctx: Context, doc: Doc, i: int, limit: int) -> list[str]:
-    """Entities coordinated from token i rightwards ("X dan Y", "X, Y and Z")."""
-    out: list[str] = []
-    j, steps = i, 0
-    while j < limit and steps < MAX_CHAIN:
-        steps += 1
-        tok = doc[j]
-        hit = _entity_at(ctx, doc, j)
-        if hit:
-            key, s, e = hit
-            if _is_agent(ctx, key, j):
-                if key not in out:
-                    out.append(key)
-            elif _type(ctx, key) in PLACE_TYPES and j not in ctx.roles.complement_tokens:
-                break
-            j = e
-            continue
-        if j in ctx.roles.title_tokens or tok.lower_ in CHAIN_SKIP or (tok.lower_ in COORD and out):
-            j += 1
-            continue
-        break
-    return out
-
-
-def chain_left(ctx: Context, doc: Doc, i: int, floor: int) -> list[str]:
-    """Entities coordinated leftwards from token i-1, skipping modal cues ("Putin dan Xi akan …")."""
-    out: list[str] = []
-    j = i - 1
-    # skip modality cues and short adverbs between the subject and the verb
-    skipped = 0
-    while j >= floor and skipped < 4 and (ctx.cue_at.get(j) in {"planned", "occurred"} or
-                                          (doc[j].is_lower and doc[j].is_alpha and skipped < 2
-                                           and ctx.index.key_at(j) is None and doc[j].lower_ not in COORD)):
-        j -= 1
-        skipped += 1
-    coordinated = False
-    steps = 0
-    while j >= floor and steps < MAX_CHAIN:
-        steps += 1
-        tok = doc[j]
-        hit = _entity_at(ctx, doc, j)
-        if hit:
-            key, s, e = hit
-            if _is_agent(ctx, key, j):
-                if key not in out:
-                    out.append(key)
-            elif j not in ctx.roles.complement_tokens:
-                break
-            j = s - 1
-            continue
-        if j in ctx.roles.title_tokens or tok.lower_ in {"'s", "’s", "the"}:
-            j -= 1
-            continue
-        if tok.lower_ in COORD - {","} and out:
-            coordinated = True
-            j -= 1
-            continue
-        if tok.text == "," and out and coordinated:
-            j -= 1
-            continue
-        break
-    return list(reversed(out))
+    @property
+    def cue_at(self) -> dict[int, str]:
+        return self.reader.cue_at
 
 
 def _clause_bounds(doc: Doc, sent: SpacySpan, m: LexMatch, triggers: list[LexMatch]) -> tuple[int, int]:
@@ -211,71 +123,6 @@ def _clause_bounds(doc: Doc, sent: SpacySpan, m: LexMatch, triggers: list[LexMat
         elif t.start >= m.end:
             hi = min(hi, t.start)
     return lo, hi
-
-
-def _location(ctx: Context, doc: Doc, start: int, end: int, exclude: set[str]) -> str | None:
-    """The first place after a locative preposition in [start, end); the more specific of "X, Y"."""
-    j = start
-    while j < end:
-        if ctx.cue_at.get(j) == "location_prep":
-            k = j + 1
-            # "di kota kuno Samarkand", "in the ancient city of Samarkand"
-            while k < end and k - j <= 4 and ctx.index.key_at(k) is None and doc[k].is_alpha and not doc[k].text[:1].isupper() or (k < end and doc[k].lower_ in {"the", "of"}):
-                k += 1
-            hit = _entity_at(ctx, doc, k) if k < end else None
-            if hit and _type(ctx, hit[0]) in PLACE_TYPES and hit[0] not in exclude:
-                return _more_specific(ctx, doc, hit, end)
-        j += 1
-    return None
-
-
-def _more_specific(ctx: Context, doc: Doc, hit: tuple[str, int, int], end: int) -> str:
-    key = hit[0]
-    return key
-
-
-def _organizer(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> str | None:
-    """The organisation written next to a summit trigger ("KTT G20", "KTT ke-42 ASEAN", "APEC summit")."""
-    cands = []
-    for j in (m.start - 1, m.start - 2):
-        if j >= lo:
-            hit = _entity_at(ctx, doc, j)
-            if hit and _type(ctx, hit[0]) == "Organization":
-                cands.append(hit[0])
-                break
-    j = m.end
-    while j < hi and j - m.end < 4:
-        hit = _entity_at(ctx, doc, j)
-        if hit:
-            if _type(ctx, hit[0]) == "Organization":
-                cands.append(hit[0])
-            break
-        j += 1
-    return cands[0] if cands else None
-
-
-def _adjacent_place(ctx: Context, doc: Doc, m: LexMatch, hi: int) -> str | None:
-    """A place written right after the summit name ("KTT G20 Bali", "Kazan summit")."""
-    j = m.end
-    seen_org = False
-    while j < hi and j - m.end < 6:
-        hit = _entity_at(ctx, doc, j)
-        if hit:
-            if _type(ctx, hit[0]) == "Organization" and not seen_org:
-                seen_org = True
-                j = hit[2]
-                continue
-            if _type(ctx, hit[0]) == "Place":
-                return hit[0]
-            break
-        if not (doc[j].like_num or doc[j].text in {"ke", "-"} or doc[j].lower_.startswith("ke-")):
-            break
-        j += 1
-    if m.start > 0:
-        hit = _entity_at(ctx, doc, m.start - 1)
-        if hit and _type(ctx, hit[0]) == "Place":
-            return hit[0]
-    return None
 
 
 def _status(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> str | None:
@@ -307,8 +154,49 @@ def _anaphoric(ctx: Context, doc: Doc, m: LexMatch) -> bool:
     return bool(after or before)
 
 
+def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list[str]]:
+    """Participant lists of one trigger (several when one side meets several others in turn)."""
+    r = ctx.reader
+    etype, is_noun = m.row.get("event"), m.row.get("pos") == "noun"
+    obj = r.objects(m.end, hi)
+    if is_noun and obj.keys and not obj.marked:
+        subj_keys: list[str] = []          # "Pertemuan Putin dan Xi", "talks between X and Y"
+    else:
+        subj_keys = r.subject(m.start, lo).keys
+    if etype == "Visit":
+        visitors = subj_keys if not is_noun else (obj.keys[:1] if obj.keys else subj_keys)
+        visitors = [k for k in visitors if r.type_of(k) in AGENT_TYPES]
+        if not visitors:
+            near = r.nearest_person(m.end, hi) or r.topic(m.start)
+            visitors = [near] if near else []
+        return [visitors]
+    if etype == "Partnership":
+        between = r.between(m.end, hi)
+        if len(between) >= 2:
+            parties = between
+        else:
+            parties = obj.keys if obj.marked and len(obj.keys) >= 2 else subj_keys + [k for k in obj.keys if k not in subj_keys]
+        office = {p.holder: p.of for p in ctx.roles.positions if p.of} if ctx.roles else {}
+        out: list[str] = []
+        for k in parties:
+            k2 = office.get(k, k) if r.type_of(k) == "Person" else k
+            if k2 not in out:
+                out.append(k2)
+        return [out]
+    if etype == "Summit":
+        return [subj_keys + [k for k in obj.keys if k not in subj_keys]]
+    # Meeting
+    if not subj_keys and obj.keys and (not is_noun or obj.marked):
+        t = r.topic(m.start)
+        subj_keys = [t] if t and t not in obj.keys else []
+    if len(subj_keys) == 1 and len(obj.keys) >= 2 and (not is_noun or obj.marked):
+        return [[subj_keys[0], k] for k in obj.keys if k != subj_keys[0]]
+    return [subj_keys + [k for k in obj.keys if k not in subj_keys]]
+
+
 def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
     """Every event mention in the doc, in text order."""
+    r = ctx.reader
     mentions: list[Mention] = []
     for m in ctx.triggers:
         etype = m.row.get("event")
@@ -316,66 +204,25 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
             continue
         sent = doc[m.start].sent
         lo, hi = _clause_bounds(doc, sent, m, ctx.triggers)
-        men = Mention(type=etype, trigger=m, sent=sent, anaphoric=_anaphoric(ctx, doc, m))
-        is_noun = m.row.get("pos") == "noun"
-        right = chain_right(ctx, doc, m.end, hi)
-        left = chain_left(ctx, doc, m.start, lo)
-        if etype == "Partnership":
-            men.participants = _partnership_parties(ctx, doc, m, lo, hi, left, right)
-        elif etype == "Summit":
-            men.organizer = _organizer(ctx, doc, m, lo, hi)
-            people = [k for k in left + right if k != men.organizer]
-            men.participants = people
-        elif etype == "Visit":
-            men.participants = [k for k in (right[:1] if is_noun and right else left or right)
-                                if _type(ctx, k) in {"Person", "Organization", "Country"}]
-            if not men.participants:
-                men.participants = _nearest_person(ctx, doc, m, lo, hi)
-        else:
-            men.participants = left + [k for k in right if k not in left] if not is_noun else \
-                (right if right else left)
-            if is_noun and m.start > 0 and doc[m.start - 1].lower_ in {"'s", "’s"}:
-                men.participants = left + [k for k in right if k not in left]
-        if m.row.get("needs") == "person" and not men.participants:
-            continue
-        exclude = set(men.participants) | ({men.organizer} if men.organizer else set())
-        men.location = _location(ctx, doc, m.end, hi, exclude) or _location(ctx, doc, lo, m.start, exclude)
-        if etype == "Summit" and men.location is None:
-            men.location = _adjacent_place(ctx, doc, m, hi)
-        men.status = _status(ctx, doc, m, lo, hi)
-        men.date = _nearest_date(doc, ctx, sent, m, men.status)
-        mentions.append(men)
+        organizer = r.organizer(m, lo, hi) if etype == "Summit" else None
+        status = _status(ctx, doc, m, lo, hi)
+        when = _nearest_date(doc, ctx, sent, m, status)
+        for parts in _parties(ctx, doc, m, lo, hi):
+            parts = [k for k in parts if k != organizer]
+            if m.row.get("needs") == "person" and not parts:
+                continue
+            men = Mention(type=etype, trigger=m, sent=sent, anaphoric=_anaphoric(ctx, doc, m),
+                          participants=parts, organizer=organizer, status=status, date=when)
+            exclude = set(parts) | ({organizer} if organizer else set())
+            men.location = r.location(m.end, hi, exclude) or r.location(lo, m.start, exclude)
+            if etype == "Visit" and men.location is None and m.row.get("pos") == "verb":
+                men.location = r.direct_place(m.end, hi)
+            if etype == "Summit" and men.location is None:
+                men.location = r.adjacent_place(m, hi)
+            mentions.append(men)
+            if len([p for p in parts if r.type_of(p) == "Person"]) >= 2:
+                r.group = list(parts)
     return mentions
-
-
-def _nearest_person(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[str]:
-    """The person nearest the trigger in its clause ("Kunjungan ini … Xi Jinping meninggalkan …")."""
-    best = None
-    for j in range(lo, hi):
-        key = ctx.index.key_at(j)
-        if key and _type(ctx, key) == "Person" and _is_agent(ctx, key, j):
-            d = abs(j - m.start)
-            if best is None or d < best[0]:
-                best = (d, key)
-    return [best[1]] if best else []
-
-
-def _partnership_parties(ctx, doc, m, lo, hi, left, right) -> list[str]:
-    parties: list[str] = []
-    for j in range(m.end, hi):
-        if ctx.cue_at.get(j) == "between":
-            parties = chain_right(ctx, doc, j + 1, hi)
-            break
-    if not parties:
-        parties = left + [k for k in right if k not in left]
-    # a person signing stands for the country whose office they hold
-    office = {p.holder: p.of for p in ctx.roles.positions if p.of}
-    out = []
-    for k in parties:
-        k2 = office.get(k, k) if _type(ctx, k) == "Person" else k
-        if k2 not in out:
-            out.append(k2)
-    return out
 
 
 def _nearest_date(doc: Doc, ctx: Context, sent: SpacySpan, m: LexMatch, status: str | None) -> PartialDate | None:
@@ -539,4 +386,4 @@ def _substantial(ev: Event) -> bool:
 
 def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
-    return merge_mentions(read_mentions(doc, ctx), ctx.published, Geo(ctx.index))
+    return merge_mentions(read_mentions(doc, ctx), ctx.published, Geo(ctx.reader.index))

@@ -28,6 +28,7 @@ class RoleReading:
     positions: list[Position] = field(default_factory=list)
     complement_tokens: set[int] = field(default_factory=set)
     title_tokens: set[int] = field(default_factory=set)
+    title_matches: list[LexMatch] = field(default_factory=list)
 
 
 def _sentence_span(doc: Doc, i: int) -> Span:
@@ -38,7 +39,7 @@ def _sentence_span(doc: Doc, i: int) -> Span:
 def extract_positions(doc: Doc, index: EntityIndex, titles: list[LexMatch],
                       demonyms: Lexicon) -> RoleReading:
     """Positions held by the article's people; see the module docstring for the patterns."""
-    reading = RoleReading()
+    reading = RoleReading(title_matches=list(titles))
     dem = {m.start: m for m in demonyms.matches(doc)}
     found: dict[tuple[str, str], Position] = {}
 

@@ -94,10 +94,10 @@ class EntityRecognizer:
                 if not self._case_ok(span, form):
                     continue
                 entries = [self.gaz.entries[i] for i in self.gaz.forms[form]]
-                entry = self._choose(entries, span)
+                entry = self._choose(entries, form)
                 if entry is None:
                     continue
-                if entry.ambiguous and not self._near(cue_tokens, s, e):
+                if entry.is_ambiguous(form) and not self._near(cue_tokens, s, e):
                     continue
                 found.append(Candidate(s, e, entry.type, entry.id, priority=6 if e - s > 1 else 5))
         return found
@@ -114,10 +114,10 @@ class EntityRecognizer:
         return True
 
     @staticmethod
-    def _choose(entries: list[GazEntry], span: Span) -> GazEntry | None:
+    def _choose(entries: list[GazEntry], form: str) -> GazEntry | None:
         if not entries:
             return None
-        return sorted(entries, key=lambda e: (e.ambiguous, TYPE_ORDER.get(e.type, 9)))[0]
+        return sorted(entries, key=lambda e: (e.is_ambiguous(form), TYPE_ORDER.get(e.type, 9)))[0]
 
     @staticmethod
     def _near(cue_tokens: set[int], s: int, e: int) -> bool:

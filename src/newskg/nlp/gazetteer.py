@@ -26,7 +26,11 @@ class GazEntry:
     kind: str = ""
     qid: str = ""
     country: str = ""
-    ambiguous: bool = False
+    ambiguous: frozenset[str] = frozenset()   # folded forms that are also common words; {"*"} = all
+
+    def is_ambiguous(self, form: str) -> bool:
+        """True when this surface form of the entry needs supporting context to count."""
+        return "*" in self.ambiguous or fold(form) in self.ambiguous
 
 
 def fold(text: str) -> str:
@@ -81,9 +85,12 @@ class Gazetteer:
         entries, forms = [], []
         names: dict[str, list[str]] = {}
         for r in common_rows:
+            amb = r.get("ambiguous", "")
+            ambiguous = frozenset({"*"} if amb.lower() in {"y", "yes", "true", "1"}
+                                  else {fold(f) for f in resources.split_multi(amb)})
             e = GazEntry(id=f"{r['type']}:{r['name']}", name=r["name"], type=r["type"],
                          kind=r.get("kind", ""), qid=r.get("qid", ""), country=r.get("country", ""),
-                         ambiguous=r.get("ambiguous", "").lower() in {"y", "yes", "1", "true"})
+                         ambiguous=ambiguous)
             entries.append(e)
             names.setdefault(e.name, []).append(e.id)
             forms.append((e.name, e.id))

@@ -1,0 +1,375 @@
+"""Reading the arguments of an event trigger from the words around it.
+
+The `ArgumentReader` knows, for one Doc, which tokens are entities, titles, demonyms, dates and
+cue words, and answers the questions event extraction asks:
+- `subject(i)` / `objects(i)`: the entities coordinated before / after token i ("Putin dan Xi
+  Jinping bertemu", "met with Russian President Vladimir Putin, Turkish President Recep Tayyip
+  Erdogan and Iran's Ebrahim Raisi"), skipping titles, demonyms, dates and bracketed remarks;
+  pronouns ("he", "dia") stand for the sentence topic before them, group words ("the pair",
+  "kedua pemimpin") for the parties of the latest event, definite descriptions ("the prime
+  minister", "the Chinese leader", "the Kazakhstan president") for the person holding that office
+  or, when none is named, the country;
+- `topic(i)`: the person the text was last about (first person named in a recent sentence);
+- `location(lo, hi)`: the first place after a locative preposition;
+- `organizer(match)`: the organisation written next to a summit word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..nlp.lexicon import LexMatch
+from .entities import EntityIndex
+from .roles import RoleReading
+
+AGENT_TYPES = {"Person", "Organization", "Country"}
+PLACE_TYPES = {"Place", "Country"}
+COORD = {",", "dan", "and", "serta", "&", "maupun"}
+MAX_CHAIN = 24
+
+
+@dataclass
+class Chain:
+    """Entities read in one direction from a trigger."""
+    keys: list[str] = field(default_factory=list)
+    marked: bool = False      # reached through "with"/"dengan"/"between"/"antara"/"by"/"oleh"
+    places: list[str] = field(default_factory=list)   # places met on the way (destinations)
+
+
+class ArgumentReader:
+    """Argument lookups over one Doc (see the module docstring)."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, roles: RoleReading, cues: list[LexMatch],
+                 demonyms: list[LexMatch], date_spans: list[tuple[int, int]], outlets: set[str]):
+        self.doc, self.index, self.roles, self.outlets = doc, index, roles, outlets
+        self.cue_at: dict[int, str] = {}
+        self.cue_match: dict[int, LexMatch] = {}
+        for m in cues:
+            for i in range(m.start, m.end):
+                self.cue_at[i] = m.row.get("cue", "")
+                self.cue_match[i] = m
+        self.demonym_at = {i: m for m in demonyms for i in range(m.start, m.end)}
+        self.date_tokens: set[int] = set()
+        for s, e in date_spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                self.date_tokens.update(range(span.start, span.end))
+        self.title_at = {}
+        for p in roles.title_matches:
+            for i in range(p.start, p.end):
+                self.title_at[i] = p
+        self.holders = {p.holder for p in roles.positions}
+        self._topics = self._sentence_topics()
+        self.group: list[str] = []     # parties of the latest event with two or more
+
+    # ------------------------------------------------------------------ basics
+    def entity_at(self, i: int) -> tuple[str, int, int] | None:
+        key = self.index.key_at(i)
+        if key is None:
+            return None
+        s, e = i, i + 1
+        while s > 0 and self.index.key_at(s - 1) == key:
+            s -= 1
+        while e < len(self.doc) and self.index.key_at(e) == key:
+            e += 1
+        return key, s, e
+
+    def type_of(self, key: str) -> str:
+        return self.index.get(key).type
+
+    def is_agent(self, key: str, i: int) -> bool:
+        return (self.type_of(key) in AGENT_TYPES and key not in self.outlets
+                and i not in self.roles.complement_tokens)
+
+    def _skippable(self, i: int) -> bool:
+        tok = self.doc[i]
+        return (i in self.title_at or i in self.demonym_at or i in self.date_tokens
+                or tok.lower_ in {"the", "'s", "’s", "para", "sang", "his", "her", "its", "their", "of"})
+
+    def _bracket_end(self, i: int) -> int | None:
+        """End of a short bracketed remark starting at i ("(L)", "(kanan)", "(Jokowi)")."""
+        if self.doc[i].text != "(":
+            return None
+        for k in range(i + 1, min(i + 6, len(self.doc))):
+            if self.doc[k].text == ")":
+                return k + 1
+        return None
+
+    # ------------------------------------------------------------------ sentence topics
+    def _sentence_topics(self) -> list[tuple[int, str]]:
+        """(sentence start token, first person named in it) for every sentence naming one."""
+        out = []
+        for sent in self.doc.sents:
+            for i in range(sent.start, sent.end):
+                key = self.index.key_at(i)
+                if key and self.type_of(key) == "Person" and i not in self.roles.complement_tokens:
+                    out.append((sent.start, key))
+                    break
+        return out
+
+    def topic(self, i: int) -> str | None:
+        """The person the text is about at token i: in the current sentence, its first person
+        named before i; otherwise the first person of the latest of the four previous sentences
+        that names one."""
+        sent = self.doc[i].sent
+        for k in range(sent.start, i):
+            key = self.index.key_at(k)
+            if key and self.type_of(key) == "Person" and k not in self.roles.complement_tokens:
+                return key
+        starts = [s.start for s in self.doc.sents if s.start < sent.start][-4:]
+        for s, key in reversed(self._topics):
+            if s in starts:
+                return key
+        return None
+
+    # ------------------------------------------------------------------ references
+    def _description(self, i: int) -> tuple[list[str], int] | None:
+        """A title used without a name ("the prime minister", "the Chinese leader", "the Kazakhstan
+        president", "Presiden"): the person holding it, else the country it names."""
+        m = self.title_at.get(i)
+        if m is None or i != m.start:
+            return None
+        j = m.end
+        if j < len(self.doc) and self.doc[j].text == ",":
+            j += 1
+        nxt = self.entity_at(j) if j < len(self.doc) else None
+        if nxt and self.type_of(nxt[0]) == "Person":
+            return None   # a title before a name: the name is read next
+        country = None
+        k = m.start - 1
+        if k >= 0 and k in self.demonym_at:
+            country = self.demonym_at[k].row.get("name")
+        elif k >= 0:
+            hit = self.entity_at(k)
+            if hit and self.type_of(hit[0]) == "Country":
+                country = self.index.get(hit[0]).name
+        title = (m.row.get("title") or "").lower()
+        best = None
+        for p in self.roles.positions:
+            if country is not None:
+                if p.of is None or self.index.get(p.of).name != country:
+                    continue
+            elif p.title.lower() != title:
+                continue
+            first = self.index.get(p.holder).mentions[0].start
+            if first < self.doc[i].idx and (best is None or first > best[0]):
+                best = (first, p.holder)
+        if best:
+            return [best[1]], m.end
+        if country is not None and k >= 0 and self.entity_at(k):
+            return [self.entity_at(k)[0]], m.end
+        return None
+
+    def _pronoun(self, i: int) -> list[str] | None:
+        cue = self.cue_at.get(i)
+        if cue == "pronoun_person":
+            t = self.topic(i)
+            return [t] if t else []
+        if cue == "pronoun_group":
+            return list(self.group)
+        return None
+
+    # ------------------------------------------------------------------ chains
+    def objects(self, i: int, limit: int) -> Chain:
+        """Entities coordinated from token i rightwards."""
+        ch = Chain()
+        j, steps = i, 0
+        while j < limit and steps < MAX_CHAIN:
+            steps += 1
+            tok = self.doc[j]
+            hit = self.entity_at(j)
+            if hit:
+                key, s, e = hit
+                if self.is_agent(key, j):
+                    if key not in ch.keys:
+                        ch.keys.append(key)
+                elif self.type_of(key) in PLACE_TYPES and j not in self.roles.complement_tokens:
+                    ch.places.append(key)
+                    break
+                j = e
+                end = self._bracket_end(j) if j < limit else None
+                j = end or j
+                continue
+            desc = self._description(j)
+            if desc:
+                ch.keys.extend(k for k in desc[0] if k not in ch.keys)
+                j = desc[1]
+                continue
+            pro = self._pronoun(j)
+            if pro is not None:
+                ch.keys.extend(k for k in pro if k not in ch.keys)
+                j = self.cue_match[j].end
+                continue
+            cue = self.cue_at.get(j)
+            if cue in {"with", "between", "by"} and not ch.keys:
+                ch.marked = True
+                j += 1
+                continue
+            if self._skippable(j) or (tok.lower_ in COORD and ch.keys):
+                j += 1
+                continue
+            break
+        return ch
+
+    def subject(self, i: int, floor: int) -> Chain:
+        """Entities coordinated leftwards from token i-1, past modal cues and a few adverbs."""
+        ch = Chain()
+        j = i - 1
+        skipped = 0
+        while j >= floor and skipped < 5 and (
+                self.cue_at.get(j) in {"planned", "occurred", "light_verb", "attend"} or j in self.date_tokens
+                or (self.doc[j].is_lower and self.doc[j].is_alpha and skipped < 3
+                    and self.index.key_at(j) is None and self.doc[j].lower_ not in COORD
+                    and self.cue_at.get(j) not in {"pronoun_person", "pronoun_group", "speech", "speech_after"})):
+            j -= 1
+            skipped += 1
+        coordinated = False
+        steps = 0
+        found: list[str] = []
+        while j >= floor and steps < MAX_CHAIN:
+            steps += 1
+            tok = self.doc[j]
+            if tok.text == ")":
+                k = j - 1
+                while k > floor and j - k < 6 and self.doc[k].text != "(":
+                    k -= 1
+                if self.doc[k].text == "(":
+                    j = k - 1
+                    continue
+            hit = self.entity_at(j)
+            if hit:
+                key, s, e = hit
+                if self.is_agent(key, j):
+                    if key not in found:
+                        found.append(key)
+                elif j not in self.roles.complement_tokens:
+                    break
+                j = s - 1
+                continue
+            pro = self._pronoun(j)
+            if pro is not None and not found:
+                found.extend(pro)
+                j = self.cue_match[j].start - 1
+                continue
+            m = self.title_at.get(j)
+            if m is not None:
+                desc = self._description(m.start)
+                if desc and not found:
+                    found.extend(desc[0])
+                j = m.start - 1
+                continue
+            if j in self.demonym_at or tok.lower_ in {"'s", "’s", "the"}:
+                j -= 1
+                continue
+            if tok.lower_ in COORD - {","} and found:
+                coordinated = True
+                j -= 1
+                continue
+            if tok.text == "," and found and coordinated:
+                j -= 1
+                continue
+            break
+        ch.keys = list(reversed(found))
+        return ch
+
+    def between(self, i: int, hi: int, window: int = 10) -> list[str]:
+        """The parties after "antara"/"between" within a few words of token i."""
+        for j in range(i, min(hi, i + window)):
+            if self.cue_at.get(j) == "between":
+                return self.objects(j + 1, hi).keys
+        return []
+
+    def nearest_person(self, i: int, hi: int) -> str | None:
+        """The first person named in tokens [i, hi) ("Kunjungan ini … Xi Jinping meninggalkan …")."""
+        for j in range(i, hi):
+            key = self.index.key_at(j)
+            if key and self.type_of(key) == "Person" and self.is_agent(key, j):
+                return key
+        return None
+
+    # ------------------------------------------------------------------ places and organisers
+    def location(self, lo: int, hi: int, exclude: set[str]) -> str | None:
+        """The first place after a locative preposition in tokens [lo, hi)."""
+        for j in range(lo, hi):
+            if self.cue_at.get(j) != "location_prep":
+                continue
+            k = j + 1
+            # "di kota kuno Samarkand", "in the ancient city of Samarkand", "in Uzbekistan's … city of"
+            while k < hi and k - j <= 6 and self.index.key_at(k) is None and (
+                    (self.doc[k].is_alpha and self.doc[k].is_lower) or self.doc[k].lower_ in {"'s", "’s"}):
+                k += 1
+            hit = self.entity_at(k) if k < hi else None
+            if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] not in exclude:
+                return self._refine(hit, hi, exclude)
+        return None
+
+    def _refine(self, hit: tuple[str, int, int], hi: int, exclude: set[str]) -> str:
+        """"Uzbekistan's historic city of Samarkand": a place named within a few words after a
+        country, in the same phrase, is the more specific one."""
+        key, s, e = hit
+        if self.type_of(key) != "Country":
+            return key
+        k = e
+        while k < hi and k - e <= 6 and self.index.key_at(k) is None and (
+                self.doc[k].is_lower or self.doc[k].lower_ in {"'s", "’s"}):
+            k += 1
+        nxt = self.entity_at(k) if k < hi else None
+        if nxt and self.type_of(nxt[0]) == "Place" and nxt[0] not in exclude:
+            return nxt[0]
+        return key
+
+    def direct_place(self, i: int, hi: int) -> str | None:
+        """A place right after a verb ("visited China", "mengunjungi Beijing")."""
+        j = i
+        while j < hi and self.doc[j].lower_ in {"the"}:
+            j += 1
+        hit = self.entity_at(j) if j < hi else None
+        if hit and self.type_of(hit[0]) in PLACE_TYPES:
+            return hit[0]
+        return None
+
+    def organizer(self, m: LexMatch, lo: int, hi: int) -> str | None:
+        """The organisation named next to a summit word ("KTT G20", "KTT ke-42 ASEAN", "APEC summit")."""
+        for j in (m.start - 1, m.start - 2, m.start - 3):
+            if j < lo:
+                break
+            hit = self.entity_at(j)
+            if hit:
+                if self.type_of(hit[0]) == "Organization":
+                    return hit[0]
+                break
+            if not (self.doc[j].like_num or self.doc[j].lower_ in {"plus", "'s", "’s", "-", "annual"}
+                    or self.doc[j].text[:1].isdigit()):
+                break
+        j = m.end
+        while j < hi and j - m.end < 4:
+            hit = self.entity_at(j)
+            if hit:
+                return hit[0] if self.type_of(hit[0]) == "Organization" else None
+            if self.doc[j].lower_ not in {"ke", "-", "luar", "biasa", "of", "the"} and not self.doc[j].like_num \
+                    and not self.doc[j].lower_.startswith("ke-"):
+                break
+            j += 1
+        return None
+
+    def adjacent_place(self, m: LexMatch, hi: int) -> str | None:
+        """A place written next to the summit name ("KTT G20 Bali", "Kazan summit")."""
+        j = m.end
+        seen_org = False
+        while j < hi and j - m.end < 6:
+            hit = self.entity_at(j)
+            if hit:
+                if self.type_of(hit[0]) == "Organization" and not seen_org:
+                    seen_org = True
+                    j = hit[2]
+                    continue
+                return hit[0] if self.type_of(hit[0]) == "Place" else None
+            if not (self.doc[j].like_num or self.doc[j].text in {"ke", "-"} or self.doc[j].lower_.startswith("ke-")):
+                break
+            j += 1
+        if m.start > 0:
+            hit = self.entity_at(m.start - 1)
+            if hit and self.type_of(hit[0]) == "Place":
+                return hit[0]
+        return None
