@@ -25,7 +25,7 @@ from .roles import RoleReading
 
 AGENT_TYPES = {"Person", "Organization", "Country"}
 PLACE_TYPES = {"Place", "Country"}
-COORD = {",", "dan", "and", "serta", "&", "maupun"}
+COORD = {",", "dan", "and", "serta", "&", "maupun", "-", "–"}
 MAX_CHAIN = 24
 
 
@@ -84,7 +84,8 @@ class ArgumentReader:
 
     def _skippable(self, i: int) -> bool:
         tok = self.doc[i]
-        return (i in self.title_at or i in self.demonym_at or i in self.date_tokens
+        before_date = i + 1 < len(self.doc) and i + 1 in self.date_tokens and self.cue_at.get(i) in {"date_prep", "location_prep"}
+        return (i in self.title_at or i in self.demonym_at or i in self.date_tokens or before_date
                 or tok.lower_ in {"the", "'s", "’s", "para", "sang", "his", "her", "its", "their", "of"})
 
     def _bracket_end(self, i: int) -> int | None:
@@ -287,6 +288,41 @@ class ArgumentReader:
             if key and self.type_of(key) == "Person" and self.is_agent(key, j):
                 return key
         return None
+
+    def leading_subject(self, lo: int, hi: int) -> list[str]:
+        """The entities the clause opens with ("Presiden Joko Widodo dan PM Malaysia Mahathir Mohamad
+        membahas … dalam pertemuan bilateral"): the first coordinated chain within six words."""
+        for j in range(lo, min(hi, lo + 6)):
+            if self.index.key_at(j) is not None or j in self.title_at:
+                return self.objects(j, hi).keys
+            if self.doc[j].text in {",", ":"}:
+                break
+        return []
+
+    def country_of(self, person: str) -> str | None:
+        """The article's entity for the country a person stands for: the office they hold, the
+        country a relation title gives them ("his Tanzanian counterpart"), or what the gazetteer
+        knows of them."""
+        for p in self.roles.positions:
+            if p.holder == person and p.of and self.type_of(p.of) == "Country":
+                return p.of
+        if person in self.roles.relations:
+            return self.roles.relations[person]
+        entry = self.index.entries.get(person)
+        if entry is not None and entry.country:
+            for e in self.index.entities:
+                if e.type == "Country" and e.name == entry.country:
+                    return e.key
+        return None
+
+    def people_in(self, lo: int, hi: int) -> list[str]:
+        """Every person named as an agent in tokens [lo, hi), in order."""
+        out = []
+        for j in range(lo, hi):
+            key = self.index.key_at(j)
+            if key and self.type_of(key) == "Person" and self.is_agent(key, j) and key not in out:
+                out.append(key)
+        return out
 
     # ------------------------------------------------------------------ places and organisers
     def location(self, lo: int, hi: int, exclude: set[str]) -> str | None:

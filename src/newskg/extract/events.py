@@ -67,7 +67,18 @@ class Geo:
         entry = self.index.entries.get(inner)
         if b.type == "Country":
             return entry is not None and entry.country == b.name
-        return False
+        # a venue in a city, a city in a province: more specific and in the same country
+        outer_entry = self.index.entries.get(outer)
+        return (entry is not None and outer_entry is not None and bool(entry.country)
+                and entry.country == outer_entry.country and self.rank(inner) > self.rank(outer))
+
+    def country_name(self, key: str) -> str | None:
+        """Name of the country a place lies in (the country itself for a Country)."""
+        e = self._entity(key)
+        if e.type == "Country":
+            return e.name
+        entry = self.index.entries.get(key)
+        return entry.country if entry is not None and entry.country else None
 
     def combine(self, a: str | None, b: str | None) -> tuple[bool, str | None]:
         """(compatible, the more specific) of two locations of one event."""
@@ -157,14 +168,19 @@ def _anaphoric(ctx: Context, doc: Doc, m: LexMatch) -> bool:
 def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list[str]]:
     """Participant lists of one trigger (several when one side meets several others in turn)."""
     r = ctx.reader
-    etype, is_noun = m.row.get("event"), m.row.get("pos") == "noun"
+    etype = m.row.get("event")
+    verb_use = m.start > 0 and ctx.cue_at.get(m.start - 1) in {"planned", "to"}
+    is_noun = m.row.get("pos") == "noun" and not verb_use
     obj = r.objects(m.end, hi)
     if is_noun and obj.keys and not obj.marked:
         subj_keys: list[str] = []          # "Pertemuan Putin dan Xi", "talks between X and Y"
     else:
         subj_keys = r.subject(m.start, lo).keys
     if etype == "Visit":
-        visitors = subj_keys if not is_noun else (obj.keys[:1] if obj.keys else subj_keys)
+        if is_noun:
+            visitors = [k for k in obj.keys if r.type_of(k) != "Country"][:1] or subj_keys
+        else:
+            visitors = subj_keys
         visitors = [k for k in visitors if r.type_of(k) in AGENT_TYPES]
         if not visitors:
             near = r.nearest_person(m.end, hi) or r.topic(m.start)
@@ -176,22 +192,27 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
             parties = between
         else:
             parties = obj.keys if obj.marked and len(obj.keys) >= 2 else subj_keys + [k for k in obj.keys if k not in subj_keys]
-        office = {p.holder: p.of for p in ctx.roles.positions if p.of} if ctx.roles else {}
+        if len(parties) < 2 and is_noun:
+            parties = r.leading_subject(lo, m.start) or parties
         out: list[str] = []
         for k in parties:
-            k2 = office.get(k, k) if r.type_of(k) == "Person" else k
+            k2 = (r.country_of(k) or k) if r.type_of(k) == "Person" else k
             if k2 not in out:
                 out.append(k2)
         return [out]
     if etype == "Summit":
-        return [subj_keys + [k for k in obj.keys if k not in subj_keys]]
+        attendees = subj_keys + [k for k in obj.keys if k not in subj_keys]
+        return [attendees + [k for k in r.people_in(lo, hi) if k not in attendees]]
     # Meeting
     if not subj_keys and obj.keys and (not is_noun or obj.marked):
         t = r.topic(m.start)
         subj_keys = [t] if t and t not in obj.keys else []
     if len(subj_keys) == 1 and len(obj.keys) >= 2 and (not is_noun or obj.marked):
         return [[subj_keys[0], k] for k in obj.keys if k != subj_keys[0]]
-    return [subj_keys + [k for k in obj.keys if k not in subj_keys]]
+    parts = subj_keys + [k for k in obj.keys if k not in subj_keys]
+    if not parts and is_noun:
+        parts = r.leading_subject(lo, m.start)
+    return [parts]
 
 
 def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
@@ -247,8 +268,19 @@ def _more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate |
     return b if len(b.iso) > len(a.iso) and a.contains(b) else a
 
 
+def _close_dates(a: PartialDate | None, b: PartialDate | None, days: int = 4) -> bool:
+    """Compatible, or both full dates within a few days (the days of one summit)."""
+    if _compatible_dates(a, b):
+        return True
+    if a.day is None or b.day is None:
+        return False
+    return abs((date(a.year, a.month, a.day) - date(b.year, b.month, b.day)).days) <= days
+
+
 def _mergeable(ev: Event, men: Mention, geo: Geo) -> bool:
-    if ev.type != men.type or not _compatible_dates(ev.date, men.date):
+    if ev.type != men.type:
+        return False
+    if not (_close_dates(ev.date, men.date) if ev.type == "Summit" else _compatible_dates(ev.date, men.date)):
         return False
     if not geo.combine(ev.location, men.location)[0]:
         return False
@@ -256,7 +288,7 @@ def _mergeable(ev: Event, men: Mention, geo: Geo) -> bool:
     if men.type == "Summit":
         if ev.organizer and men.organizer:
             return ev.organizer == men.organizer
-        return bool(a & b) or men.anaphoric or not b
+        return True   # an article rarely tells two summits without naming their organisers
     if not a or not b:
         return False
     return a <= b or b <= a
@@ -384,6 +416,42 @@ def _substantial(ev: Event) -> bool:
     return bool(ev.participants or ev.organizer)
 
 
+def implied_visits(events: list[Event], reader: ArgumentReader, geo: Geo) -> list[Event]:
+    """Visits a meeting implies: a leader meeting the host in the host's country visited it.
+
+    The visitor is a participant whose country (office, relation or gazetteer) differs from the
+    country of the meeting place while another participant belongs to that country.
+    """
+    added: list[Event] = []
+    for ev in list(events):
+        if ev.type != "Meeting" or ev.location is None:
+            continue
+        here = geo.country_name(ev.location)
+        if here is None:
+            continue
+        home = {}
+        for p in ev.participants:
+            c = p if reader.type_of(p) == "Country" else reader.country_of(p)
+            home[p] = reader.index.get(c).name if c else None
+        if here not in home.values():
+            continue
+        for p, c in home.items():
+            if c is None or c == here or reader.type_of(p) != "Person":
+                continue
+            known = [v for v in events + added if v.type == "Visit" and p in v.participants]
+            if known:
+                for v in known:
+                    if v.location is None and _compatible_dates(v.date, ev.date):
+                        v.location, v.date = ev.location, v.date or ev.date
+                continue
+            added.append(Event(key=f"v{len(events) + len(added) + 1}", type="Visit", participants=[p],
+                               location=ev.location, date=ev.date, status=ev.status,
+                               part_of=ev.part_of, evidence=list(ev.evidence), triggers=list(ev.triggers)))
+    return events + added
+
+
 def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
-    return merge_mentions(read_mentions(doc, ctx), ctx.published, Geo(ctx.reader.index))
+    geo = Geo(ctx.reader.index)
+    events = merge_mentions(read_mentions(doc, ctx), ctx.published, geo)
+    return implied_visits(events, ctx.reader, geo)

@@ -29,6 +29,7 @@ class RoleReading:
     complement_tokens: set[int] = field(default_factory=set)
     title_tokens: set[int] = field(default_factory=set)
     title_matches: list[LexMatch] = field(default_factory=list)
+    relations: dict[str, str] = field(default_factory=dict)   # person -> country a relation title names
 
 
 def _sentence_span(doc: Doc, i: int) -> Span:
@@ -58,9 +59,13 @@ def extract_positions(doc: Doc, index: EntityIndex, titles: list[LexMatch],
 
     def add(holder: str, m: LexMatch, of: str | None, used: list[int]) -> None:
         title = m.row.get("title") or doc[m.start:m.end].text
-        if m.row.get("kind") in NOT_POSITIONS or typ(holder) != "Person" or holder == of:
+        if typ(holder) != "Person" or holder == of:
             return
         reading.complement_tokens.update(used)
+        if m.row.get("kind") in NOT_POSITIONS:
+            if of is not None and typ(of) == "Country":
+                reading.relations.setdefault(holder, of)
+            return
         key = (holder, title.lower())
         pos = found.get(key)
         if pos is None:
