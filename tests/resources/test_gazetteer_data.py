@@ -23,7 +23,7 @@ KINDS = {
     "Person": {"person"},
 }
 TITLE_KINDS = {"head_of_state", "head_of_government", "minister", "deputy", "diplomat", "official", "royal",
-               "military", "religious", "expert", "other"}
+               "military", "religious", "expert", "other", "relation"}
 LANGS = ["id", "en"]
 
 
