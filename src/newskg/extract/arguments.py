@@ -308,12 +308,26 @@ class ArgumentReader:
                 return p.of
         if person in self.roles.relations:
             return self.roles.relations[person]
-        entry = self.index.entries.get(person)
-        if entry is not None and entry.country:
-            for e in self.index.entities:
-                if e.type == "Country" and e.name == entry.country:
-                    return e.key
+        name = self.country_name_of(person)
+        for e in self.index.entities:
+            if e.type == "Country" and e.name == name:
+                return e.key
         return None
+
+    def country_name_of(self, person: str) -> str | None:
+        """Name of the country a person stands for, even when the article never names it."""
+        for p in self.roles.positions:
+            if p.holder == person and p.of and self.type_of(p.of) == "Country":
+                return self.index.get(p.of).name
+        if person in self.roles.relations:
+            return self.index.get(self.roles.relations[person]).name
+        entry = self.index.entries.get(person)
+        return entry.country if entry is not None and entry.country else None
+
+    def is_international(self, key: str) -> bool:
+        """True for an international organisation (ASEAN, SCO, NATO …)."""
+        entry = self.index.entries.get(key)
+        return entry is not None and entry.kind == "intl_org"
 
     def people_in(self, lo: int, hi: int) -> list[str]:
         """Every person named as an agent in tokens [lo, hi), in order."""
@@ -378,13 +392,14 @@ class ArgumentReader:
             if not (self.doc[j].like_num or self.doc[j].lower_ in {"plus", "'s", "’s", "-", "annual"}
                     or self.doc[j].text[:1].isdigit()):
                 break
-        j = m.end
-        while j < hi and j - m.end < 4:
+        j = self._bracket_end(m.end) or m.end if m.end < hi else m.end
+        start = j
+        while j < hi and j - start < 4:
             hit = self.entity_at(j)
             if hit:
                 return hit[0] if self.type_of(hit[0]) == "Organization" else None
-            if self.doc[j].lower_ not in {"ke", "-", "luar", "biasa", "of", "the"} and not self.doc[j].like_num \
-                    and not self.doc[j].lower_.startswith("ke-"):
+            if self.doc[j].lower_ not in {"ke", "-", "luar", "biasa", "of", "the", "para", "negara-negara"} \
+                    and not self.doc[j].like_num and not self.doc[j].lower_.startswith("ke-"):
                 break
             j += 1
         return None

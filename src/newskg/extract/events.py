@@ -229,16 +229,22 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
         status = _status(ctx, doc, m, lo, hi)
         when = _nearest_date(doc, ctx, sent, m, status)
         for parts in _parties(ctx, doc, m, lo, hi):
-            parts = [k for k in parts if k != organizer]
+            kind, host = etype, organizer
+            body = next((k for k in parts if r.is_international(k)), None) if etype == "Meeting" else None
+            if body is not None:
+                # a meeting of (or with the leaders of) ASEAN, the SCO …: a summit of that body
+                kind, host = "Summit", body
+            else:
+                parts = [k for k in parts if k != host]
             if m.row.get("needs") == "person" and not parts:
                 continue
-            men = Mention(type=etype, trigger=m, sent=sent, anaphoric=_anaphoric(ctx, doc, m),
-                          participants=parts, organizer=organizer, status=status, date=when)
-            exclude = set(parts) | ({organizer} if organizer else set())
+            men = Mention(type=kind, trigger=m, sent=sent, anaphoric=_anaphoric(ctx, doc, m),
+                          participants=parts, organizer=host, status=status, date=when)
+            exclude = set(parts) | ({host} if host else set())
             men.location = r.location(m.end, hi, exclude) or r.location(lo, m.start, exclude)
-            if etype == "Visit" and men.location is None and m.row.get("pos") == "verb":
+            if kind == "Visit" and men.location is None and m.row.get("pos") == "verb":
                 men.location = r.direct_place(m.end, hi)
-            if etype == "Summit" and men.location is None:
+            if kind == "Summit" and men.location is None:
                 men.location = r.adjacent_place(m, hi)
             mentions.append(men)
             if len([p for p in parts if r.type_of(p) == "Person"]) >= 2:
@@ -429,10 +435,8 @@ def implied_visits(events: list[Event], reader: ArgumentReader, geo: Geo) -> lis
         here = geo.country_name(ev.location)
         if here is None:
             continue
-        home = {}
-        for p in ev.participants:
-            c = p if reader.type_of(p) == "Country" else reader.country_of(p)
-            home[p] = reader.index.get(c).name if c else None
+        home = {p: reader.index.get(p).name if reader.type_of(p) == "Country" else reader.country_name_of(p)
+                for p in ev.participants}
         if here not in home.values():
             continue
         for p, c in home.items():

@@ -98,7 +98,7 @@ class Gazetteer:
         for r in lang_rows:
             for eid in names.get(r["name"], []):
                 forms.extend((a, eid) for a in resources.split_multi(r.get("aliases", "")))
-        return cls(entries, forms)
+        return cls(entries, _with_variants(forms))
 
     @classmethod
     def load(cls, lang: str) -> "Gazetteer":
@@ -135,6 +135,14 @@ class Gazetteer:
     def surface_forms(self) -> dict[str, list[str]]:
         """Every surface form and the entry ids it names."""
         return self.forms
+
+
+def _with_variants(forms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Forms plus their spaced variant where they hold a hyphen ("Timor-Leste" → "Timor Leste"):
+    news writes both."""
+    seen = {f for f, _ in forms}
+    extra = [(f.replace("-", " "), eid) for f, eid in forms if "-" in f and f.replace("-", " ") not in seen]
+    return forms + extra
 
 
 def _rows_of(folder: tuple[str, ...]) -> tuple[dict, ...]:
