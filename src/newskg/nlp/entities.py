@@ -99,7 +99,9 @@ class EntityRecognizer:
                     continue
                 if entry.is_ambiguous(form) and not self._near(cue_tokens, s, e):
                     continue
-                found.append(Candidate(s, e, entry.type, entry.id, priority=6 if e - s > 1 else 5))
+                # a lone name part of a known person ("Jokowi") yields to a full name read around it
+                prio = 6 if e - s > 1 else (3 if entry.type == "Person" else 5)
+                found.append(Candidate(s, e, entry.type, entry.id, priority=prio))
         return found
 
     def _case_ok(self, span: Span, form: str) -> bool:

@@ -34,7 +34,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
             starts[i + 1] = True
         elif tok.text in FINAL or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[:-1] in FINAL):
             j = i + 1
-            while j < n and doc[j].text in CLOSERS:
+            # closing quotes/brackets hug the punctuation; after a space a quote opens the next one
+            while j < n and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
                 j += 1
             if j < n and not doc[j].is_space and _starts_sentence(doc[j]):
                 starts[j] = True

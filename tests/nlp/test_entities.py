@@ -1,0 +1,53 @@
+"""The entity recogniser on short news sentences written for these tests."""
+import pytest
+
+from newskg.nlp.pipeline import get_pipeline
+
+
+def ents(lang, text):
+    return [(e.text, e.label_, e.kb_id_) for e in get_pipeline(lang)(text).ents]
+
+
+def test_indonesian_country_forms_resolve_to_canonical_entries():
+    found = ents("id", "Rusia dan Tiongkok mengecam AS serta Korea Selatan.")
+    assert ("Rusia", "Country", "Country:Russia") in found
+    assert ("Tiongkok", "Country", "Country:China") in found
+    assert ("AS", "Country", "Country:United States") in found
+
+
+def test_short_acronyms_match_only_in_capitals():
+    found = [t for t, _, _ in ents("en", "Officials said as much as the US expected.")]
+    assert found == ["US"]
+
+
+def test_misspelt_organisation_is_caught_by_fuzzy_matching():
+    found = ents("id", "Kedua pemimpin hadir di KTT Organisasi Kerjasama Shangai di kota itu.")
+    assert ("Organisasi Kerjasama Shangai", "Organization", "Organization:Shanghai Cooperation Organisation") in found
+
+
+@pytest.mark.parametrize("lang, text, person", [
+    ("id", "Menteri Luar Negeri Malaysia Ahmad Zulkifli bertemu mitranya di Jakarta.", "Ahmad Zulkifli"),
+    ("id", "Penasihat keamanan nasional Amerika, Roberta Lindqvist, mengatakan hal itu.", "Roberta Lindqvist"),
+    ("en", "Kenyan Foreign Minister Daniel Mwangi Otieno arrived in Nairobi.", "Daniel Mwangi Otieno"),
+    ("en", "Hendrik Vossberg, the Dutch trade envoy, said talks went well.", "Hendrik Vossberg"),
+])
+def test_people_are_found_from_titles_and_appositions(lang, text, person):
+    assert (person, "Person") in [(t, l) for t, l, _ in ents(lang, text)]
+
+
+def test_bare_surnames_join_the_full_name_and_nicknames_stay_inside():
+    doc = get_pipeline("en")('President Joko "Jokowi" Widodo met Trade Minister Ahmad Zulkifli. Zulkifli later left.')
+    texts = [e.text for e in doc.ents if e.label_ == "Person"]
+    assert 'Joko "Jokowi" Widodo' in texts
+    assert texts.count("Zulkifli") == 1 and "Ahmad Zulkifli" in texts
+
+
+def test_head_words_type_unknown_names():
+    found = ents("id", "Dewan Kelautan Nusantara menyambut delegasi di Istana Cipanas.")
+    assert ("Dewan Kelautan Nusantara", "Organization", "") in found
+    assert any(t == "Istana Cipanas" and l == "Place" for t, l, _ in found)
+
+
+def test_common_words_opening_a_headline_are_not_names():
+    found = ents("id", "Pertemuan Penting Digelar Besok di Jakarta")
+    assert all(l != "Person" for _, l, _ in found)
