@@ -148,6 +148,9 @@ def _shacl(graph: Graph, lang: str, report: ValidationReport) -> set[tuple]:
         value = results.value(result, SH.value)
         flagged.add((focus, path, value))
         line = _result_line(results, result, focus, path, value, lang)
+        if path == RDF.type:    # say which of the node's types clash
+            kinds = sorted(_term(t) for t in graph.objects(focus, RDF.type) if t in NKG)
+            line += f" (types: {', '.join(kinds)})"
         if results.value(result, SH.resultSeverity) == SH.Violation:
             report.violations.append(line)
         else:
@@ -262,11 +265,16 @@ def _owl2_datatypes() -> frozenset[URIRef]:
 
 
 def _hermit_ready(graph: Graph) -> tuple[Graph, int]:
-    """A copy of `graph` whose literals HermiT accepts, and how many literals were rewritten."""
+    """A copy of `graph` whose literals HermiT accepts, and how many literals were rewritten.
+
+    `owl:imports` triples are left out: owlready2 would fetch the imported ontologies.
+    """
     allowed = _owl2_datatypes()
     out = Graph()
     rewritten = 0
     for s, p, o in graph:
+        if p == OWL.imports:
+            continue
         if isinstance(o, Literal) and o.datatype is not None and (
                 o.datatype not in allowed or o.ill_typed):
             o = Literal(str(o), datatype=XSD.string)
@@ -290,7 +298,7 @@ def _owl(graph: Graph, report: ValidationReport) -> None:
     ready, rewritten = _hermit_ready(graph)
     try:
         consistent, _, seconds = _hermit(ready)
-    except (owlready2.OwlReadyJavaError, owlready2.OwlReadyOntologyParsingError) as exc:
+    except (owlready2.OwlReadyError, OSError, ValueError) as exc:   # Java or owlready2 failed
         first = next((ln for ln in str(exc).splitlines() if "Exception" in ln or "rror" in ln),
                      str(exc).strip()[:200])
         report.notes.append(f"OWL reasoning failed, consistency unknown: {first.strip()}")
