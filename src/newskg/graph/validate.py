@@ -78,7 +78,7 @@ def validate(data: Graph | rdflib.Dataset, *, reasoning: bool = True,
              lang: str = "en") -> ValidationReport:
     """The SHACL and OWL-consistency report for `data` (messages in `lang`, "en" or "id").
 
-    `reasoning=False` skips the OWL check (it costs a Java start, about half a second).
+    `reasoning=False` skips the OWL check (it starts Java: about a second).
 
     >>> from rdflib import Graph, URIRef
     >>> from newskg.graph.namespaces import Person, RDF
@@ -365,7 +365,7 @@ def _ontology_ntriples() -> bytes:
 
 def _union(data: Graph | rdflib.Dataset) -> Graph:
     """All triples of `data` in one plain graph (every named graph of a dataset, merged)."""
-    if isinstance(data, rdflib.ConjunctiveGraph):
+    if isinstance(data, getattr(rdflib, "ConjunctiveGraph", rdflib.Dataset)):
         out = Graph()
         for s, p, o, _ in data.quads((None, None, None, None)):
             out.add((s, p, o))
