@@ -160,7 +160,22 @@ def test_publisher_mentioned_in_its_own_article_is_only_a_warning():
     g.add((OUTLET, NKG.mentionedIn, ARTICLE))
     report = v.validate(g, reasoning=False)
     assert report.conforms
-    assert len(report.warnings) == 1 and "publisher" in report.warnings[0]
+    [warning] = report.warnings
+    assert warning.startswith("id:organization/contoh-news nkg:mentionedIn: This outlet published"
+                              " article id:article/test-putin-xi")
+
+
+def test_cited_outlet_must_be_mentioned_in_the_citing_article():
+    g = well_formed()
+    cited = URIRef(ID + "organization/reuters")
+    g.add((cited, ns.RDF.type, NKG.Organization))
+    g.add((cited, ns.RDFS.label, Literal("Reuters", lang="en")))
+    g.add((ARTICLE, NKG.cites, cited))
+    report = v.validate(g, reasoning=False)
+    assert any("cited as a source by article id:article/test-putin-xi" in ln
+               for ln in lines_about(report, cited))
+    g.add((cited, NKG.mentionedIn, ARTICLE))
+    assert v.validate(g, reasoning=False).conforms
 
 
 # --------------------------------------------------------------------------------- events
@@ -243,8 +258,9 @@ def test_evidence_span_in_an_article_not_mentioning_the_event_is_a_violation():
         g.add(t)
     g.add((QUOTE, NKG.evidenceSpan, bad_span))
     report = v.validate(g, reasoning=False)
-    [line] = lines_about(report, QUOTE, "nkg:evidenceSpan")
-    assert "id:article/elsewhere" in line
+    [line] = lines_about(report, elsewhere)
+    assert "id:quote/2222222222222222 has evidence in this article" in line
+    assert "not listed as mentioned" in line
 
 
 def test_meeting_typed_also_as_summit_is_a_violation():
