@@ -330,6 +330,14 @@ def test_same_as_must_point_to_wikidata():
 
 # --------------------------------------------------------------------------------- positions, quotes, spans
 
+def test_property_of_another_kind_says_where_the_type_comes_from():
+    g = well_formed()
+    g.add((PUTIN, NKG.beginIndex, Literal(0, datatype=ns.XSD.nonNegativeInteger)))
+    report = v.validate(g, reasoning=False)
+    [line] = lines_about(report, PUTIN, "rdf:type")
+    assert line.endswith("(types: nkg:Person, nkg:TextSpan (from nkg:beginIndex))")
+
+
 def test_quote_with_two_texts_is_a_violation():
     g = well_formed()
     g.add((QUOTE, NKG.text, Literal("Kami menghargai sikap seimbang", lang="id")))

@@ -147,15 +147,16 @@ def _shacl(graph: Graph, lang: str, report: ValidationReport) -> set[tuple]:
     _, results, _ = pyshacl.validate(graph, shacl_graph=_shapes(), ont_graph=_ontology(),
                                      inference="rdfs", allow_warnings=True)
     flagged: set[tuple] = set()
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    top = [r for report_node in results.subjects(RDF.type, SH.ValidationReport)
+           for r in results.objects(report_node, SH.result)]     # not the nested sh:detail ones
+    for result in top:
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
         flagged.add((focus, path, value))
         line = _result_line(results, result, focus, path, value, lang)
         if path == RDF.type:    # say which of the node's types clash
-            kinds = sorted(_term(t) for t in graph.objects(focus, RDF.type) if t in NKG)
-            line += f" (types: {', '.join(kinds)})"
+            line += f" (types: {', '.join(_kinds(graph, focus))})"
         if results.value(result, SH.resultSeverity) == SH.Violation:
             report.violations.append(line)
         else:
@@ -163,6 +164,21 @@ def _shacl(graph: Graph, lang: str, report: ValidationReport) -> set[tuple]:
     report.notes.append(f"SHACL: {len(graph)} triples checked against shapes.ttl "
                         f"({time.perf_counter() - started:.2f} s)")
     return flagged
+
+
+def _kinds(graph: Graph, node) -> list[str]:
+    """The node's nkg types: asserted, or implied by the domain or range of a property it has."""
+    onto = _ontology()
+    asserted = {t for t in graph.objects(node, RDF.type) if t in NKG}
+    covered = {c for t in asserted for c in onto.transitive_objects(t, RDFS.subClassOf)}
+    shown = {_term(t): "" for t in asserted}
+    implied = [(p, onto.value(p, RDFS.domain)) for p in set(graph.predicates(node, None))]
+    implied += [(p, onto.value(p, RDFS.range)) for p in set(graph.predicates(None, node))]
+    for prop, cls in sorted(implied, key=lambda pc: (str(pc[0]), str(pc[1]))):
+        if isinstance(cls, URIRef) and cls in NKG and cls not in covered:
+            covered.add(cls)
+            shown[_term(cls)] = f" (from {_term(prop)})"
+    return [kind + why for kind, why in sorted(shown.items())]
 
 
 def _result_line(results: Graph, result, focus, path, value, lang: str) -> str:
