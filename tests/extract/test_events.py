@@ -110,3 +110,11 @@ def test_events_carry_their_sentence_as_evidence(reader):
     text = facts.article.text
     assert all(text[s.start:s.end] == s.text for s in ev.evidence)
     assert "met Chinese President Xi Jinping" in ev.evidence[0].text
+
+
+def test_event_keys_are_unique_when_implied_visits_are_added(reader):
+    text = ("Presiden Prabowo Subianto bertemu Presiden Rusia Vladimir Putin di Moskow, Kamis (19/6/2025).\n\n"
+            "Prabowo juga bertemu Perdana Menteri Rusia Mikhail Mishustin di Moskow.")
+    facts, _, _ = reader(text, "id", published="2025-06-20")
+    keys = [e.key for e in facts.events]
+    assert len(keys) == len(set(keys)) and any(e.type == "Visit" for e in facts.events)

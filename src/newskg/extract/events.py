@@ -448,7 +448,7 @@ def implied_visits(events: list[Event], reader: ArgumentReader, geo: Geo) -> lis
                     if v.location is None and _compatible_dates(v.date, ev.date):
                         v.location, v.date = ev.location, v.date or ev.date
                 continue
-            added.append(Event(key=f"v{len(events) + len(added) + 1}", type="Visit", participants=[p],
+            added.append(Event(key=f"implied-{len(added) + 1}", type="Visit", participants=[p],
                                location=ev.location, date=ev.date, status=ev.status,
                                part_of=ev.part_of, evidence=list(ev.evidence), triggers=list(ev.triggers)))
     return events + added
@@ -458,4 +458,13 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
     geo = Geo(ctx.reader.index)
     events = merge_mentions(read_mentions(doc, ctx), ctx.published, geo)
-    return implied_visits(events, ctx.reader, geo)
+    return _renumbered(implied_visits(events, ctx.reader, geo))
+
+
+def _renumbered(events: list[Event]) -> list[Event]:
+    """Events keyed v1, v2 … in order, part_of links following (keys stay unique in the article)."""
+    new = {ev.key: f"v{i + 1}" for i, ev in enumerate(events)}
+    for ev in events:
+        ev.key = new[ev.key]
+        ev.part_of = new.get(ev.part_of) if ev.part_of else None
+    return events
