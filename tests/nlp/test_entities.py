@@ -51,3 +51,16 @@ def test_head_words_type_unknown_names():
 def test_common_words_opening_a_headline_are_not_names():
     found = ents("id", "Pertemuan Penting Digelar Besok di Jakarta")
     assert all(l != "Person" for _, l, _ in found)
+
+
+def test_weekdays_and_ordinals_are_not_names():
+    found = ents("id", "Presiden Ketujuh RI itu tiba Kamis malam. Presiden Selasa bertemu warga.")
+    assert all(l != "Person" for _, l, _ in found)
+
+
+def test_partial_name_of_a_known_person_takes_the_known_name():
+    from newskg.extract.entities import resolve_entities
+    from newskg.nlp.gazetteer import Gazetteer
+    doc = get_pipeline("en")("Turkish President Tayyip Erdogan arrived in Cairo.")
+    names = [e.name for e in resolve_entities(doc, Gazetteer.load("en")).entities]
+    assert "Recep Tayyip Erdoğan" in names

@@ -134,7 +134,7 @@ def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
         if len(name.split()) < 2:
             singles.append((ent, name, nicks))
             continue
-        known = [e for e in gaz.lookup(name) if e.type == "Person"]
+        known = [e for e in gaz.lookup(name) if e.type == "Person"] or gaz.people_containing(name)
         if known:
             key = known[0].id
             cluster(key, "Person", known[0].name, known[0])

@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .gazetteer import GazEntry, Gazetteer, is_strict_form
-from .lexicon import Lexicon, lexicon, word_set
+from .lexicon import Lexicon, calendar_words, lexicon, word_set
 
 OPEN_Q = {'"', "“", "‘", "'", "«"}
 CLOSE_Q = {'"', "”", "’", "'", "»"}
@@ -67,6 +67,7 @@ class EntityRecognizer:
         self.heads: Lexicon = lexicon(nlp, lang, "name_heads")
         self.demonyms = self._demonym_lexicon(nlp, lang)
         self.common = word_set(lang, "common_words")
+        self.calendar = calendar_words(lang)
         self.forms_tokens: dict[str, list[str]] = {}
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -127,7 +128,7 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------------ names
     def _is_name_token(self, tok, headline: bool) -> bool:
-        if not is_cap_word(tok):
+        if not is_cap_word(tok) or tok.lower_.rstrip(".") in self.calendar:
             return False
         if tok.lower_ in self.common and (headline or tok.is_sent_start):
             return False

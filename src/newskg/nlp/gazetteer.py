@@ -111,6 +111,16 @@ class Gazetteer:
         ids = self._folded.get(fold(surface), [])
         return [self.entries[i] for i in ids]
 
+    def people_containing(self, name: str) -> list[GazEntry]:
+        """The one known person whose full name holds every word of `name` (two words or more):
+        "Tayyip Erdogan" → Recep Tayyip Erdoğan. Empty when none or several fit."""
+        words = set(fold(name).split())
+        if len(words) < 2:
+            return []
+        hits = {self.entries[i].id: self.entries[i] for form, ids in self._folded.items()
+                if words <= set(form.split()) for i in ids if self.entries[i].type == "Person"}
+        return list(hits.values()) if len(hits) == 1 else []
+
     def entry(self, eid: str) -> GazEntry | None:
         return self.entries.get(eid)
 

@@ -74,3 +74,15 @@ def word_set(lang: str, name: str) -> frozenset[str]:
         return frozenset()
     with p.open(encoding="utf-8") as fh:
         return frozenset(ln.strip().lower() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def calendar_words(lang: str) -> frozenset[str]:
+    """Lower-case month and weekday names and ordinals of `lang` (from its dates.tsv): words that
+    are capitalised in news but never a name ("Selasa", "November", "Ketujuh")."""
+    rows = resources.read_tsv(lang, "dates.tsv")
+    words = {r["expression"].lower().rstrip(".") for r in rows
+             if r.get("kind") in {"month", "month_abbr", "weekday"} and r.get("expression")}
+    numbers = [r["expression"].lower() for r in rows if r.get("kind") == "number" and r.get("expression")]
+    words |= {"ke" + n for n in numbers}
+    return frozenset(words)
