@@ -118,3 +118,18 @@ def test_event_keys_are_unique_when_implied_visits_are_added(reader):
     facts, _, _ = reader(text, "id", published="2025-06-20")
     keys = [e.key for e in facts.events]
     assert len(keys) == len(set(keys)) and any(e.type == "Visit" for e in facts.events)
+
+
+def test_travel_at_home_is_no_visit(reader):
+    text = ("US President Joe Biden arrived in San Francisco on Tuesday, and Chinese President Xi Jinping "
+            "arrived in San Francisco on Wednesday.")
+    _, _, events = reader(text, "en", published="2023-11-15")
+    assert [v["participants"] for v in only(events, "Visit")] == [["Xi Jinping"]]
+
+
+def test_summit_attended_only_as_a_body_lists_the_body(reader):
+    _, _, events = reader("KTT ASEAN ke-47 resmi dibuka di Kuala Lumpur, Minggu (26/10/2025).", "id",
+                          published="2025-10-26")
+    summit = only(events, "Summit")[0]
+    assert summit["organizer"] == summit["participants"][0] == "Association of Southeast Asian Nations"
+    assert summit["location"] == "Kuala Lumpur" and summit["date"] == "2025-10-26"

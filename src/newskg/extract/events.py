@@ -204,6 +204,10 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
         attendees = subj_keys + [k for k in obj.keys if k not in subj_keys]
         return [attendees + [k for k in r.people_in(lo, hi) if k not in attendees]]
     # Meeting
+    if is_noun and obj.keys and not obj.marked and r.is_international(obj.keys[0]):
+        # "pertemuan Organisasi Kerjasama Shanghai": whoever takes part in it
+        subj = r.subject(m.start, lo).keys
+        return [subj + [k for k in obj.keys if k not in subj]]
     if not subj_keys and obj.keys and (not is_noun or obj.marked):
         t = r.topic(m.start)
         subj_keys = [t] if t and t not in obj.keys else []
@@ -422,6 +426,21 @@ def _substantial(ev: Event) -> bool:
     return bool(ev.participants or ev.organizer)
 
 
+def foreign_visits(events: list[Event], reader: ArgumentReader, geo: Geo) -> list[Event]:
+    """Visits less those that stay at home: a leader travelling within their own country
+    ("Biden arrives in San Francisco") makes no visit."""
+    out = []
+    for ev in events:
+        if ev.type == "Visit" and ev.location is not None and ev.participants:
+            here = geo.country_name(ev.location)
+            p = ev.participants[0]
+            home = reader.index.get(p).name if reader.type_of(p) == "Country" else reader.country_name_of(p)
+            if here is not None and home == here:
+                continue
+        out.append(ev)
+    return out
+
+
 def implied_visits(events: list[Event], reader: ArgumentReader, geo: Geo) -> list[Event]:
     """Visits a meeting implies: a leader meeting the host in the host's country visited it.
 
@@ -458,7 +477,11 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
     geo = Geo(ctx.reader.index)
     events = merge_mentions(read_mentions(doc, ctx), ctx.published, geo)
-    return _renumbered(implied_visits(events, ctx.reader, geo))
+    for ev in events:
+        if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):
+            ev.participants.append(ev.organizer)   # attendees told only as a body ("ASEAN leaders")
+    events = foreign_visits(implied_visits(events, ctx.reader, geo), ctx.reader, geo)
+    return _renumbered(events)
 
 
 def _renumbered(events: list[Event]) -> list[Event]:
