@@ -140,3 +140,14 @@ def test_load_reads_a_written_graph(facts, tmp_path):
     again = KnowledgeGraph.load(path, store="memory")
     assert len(again) == len(kg)
     assert again.query("meetings") == kg.query("meetings")
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_a_statement_made_by_many_articles_is_seen_once(facts, facts_en, store):
+    kg = KnowledgeGraph(store=store)
+    kg.add_facts(facts)
+    kg.add_facts(facts_en)
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?p rdfs:label ?l ; a nkg:Person . FILTER(STR(?l) = 'Vladimir Putin') }"
+    assert int(kg.query(q)[0]["n"]) == 1
+    per_article = kg.query("SELECT ?g WHERE { GRAPH ?g { person:vladimir-putin rdfs:label ?l } }")
+    assert len(per_article) == 2

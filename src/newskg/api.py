@@ -28,7 +28,8 @@ from .graph.iris import check_base
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
 from .graph.results import Rows, rows_from_result
-from .graph.store import DEFAULT_STORE, STORES, add_quads, all_prefixes, load_graph, new_dataset, write_graph
+from .graph.store import (DEFAULT_STORE, STORES, add_quads, all_prefixes, load_graph, new_dataset,
+                          triple_count, write_graph)
 
 __all__ = ["KnowledgeGraph", "Rows"]
 
@@ -146,7 +147,7 @@ class KnowledgeGraph:
     # -- querying ----------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None
               ) -> Rows | bool | Graph:
-        """Run a SPARQL query over all articles (the default graph is the union of all graphs).
+        """Run a SPARQL query over all articles (the default graph is the merge of all graphs).
 
         `sparql` is query text, a saved query name ("meetings", see queries/README.md) or a .rq
         path.  `bindings` maps variable names (without "?") to values: strings and numbers become
@@ -194,7 +195,8 @@ class KnowledgeGraph:
 
     @property
     def graph(self) -> Dataset:
-        """The rdflib Dataset underneath (default graph = union of the per-article graphs)."""
+        """The rdflib Dataset underneath: one named graph per article, and a default graph that
+        holds the merge of them all (what queries without GRAPH see)."""
         return self._dataset
 
     @property
@@ -203,8 +205,8 @@ class KnowledgeGraph:
         return all_prefixes(self.base)
 
     def __len__(self) -> int:
-        """The number of quads."""
-        return sum(1 for _ in self._dataset.quads((None, None, None, None)))
+        """The number of distinct statements (a statement made by two articles counts once)."""
+        return triple_count(self._dataset)
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph(base={self.base!r}, store={self.store!r})"

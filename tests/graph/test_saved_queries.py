@@ -196,3 +196,11 @@ def test_resolve_query_reads_rq_files(tmp_path):
     f = tmp_path / "mine.rq"
     f.write_text("SELECT ?s WHERE { ?s ?p ?o }")
     assert resolve_query(str(f)) == ("SELECT ?s WHERE { ?s ?p ?o }", None)
+
+
+def test_one_sided_meeting_is_one_row_without_counterpart(kg, facts):
+    facts.article.id = "one-sided"
+    facts.events = [Event("m", "Meeting", ["e8"], location="e3", date=PartialDate(2022, 9, 13))]
+    kg.add_facts(facts)
+    rows = [r for r in kg.query("meetings") if str(r["who"]) == "Yuri Ushakov"]
+    assert strs(rows, "who", "withWhom", "place") == [("Yuri Ushakov", None, "Samarkand")]

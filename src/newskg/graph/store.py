@@ -1,7 +1,13 @@
 """Where quads live: in-memory stores behind rdflib's Dataset, and graph files in and out.
 
-Two stores, both rdflib `Dataset`s whose default graph is the union of all graphs (so one query
-sees every article, whether a file held named graphs or plain triples):
+A newskg Dataset keeps one named graph per article (where each statement came from) and keeps its
+default graph equal to the merge of all graphs: every statement once, whichever articles made it.
+Queries without `GRAPH` run on that default graph, so the same query answers the same from a TriG
+file (named graphs) and a Turtle file (plain triples).  The merge is stored rather than computed
+per query because Oxigraph 0.5 returns a triple once per graph holding it when asked for the union
+(oxigraph#1919) — a person named in 500 articles turned every join on their label 500-fold.
+
+Two stores, both rdflib `Dataset`s:
 
 - "oxigraph": the Oxigraph engine through oxrdflib — the default (see benchmarks/RESULTS.md);
 - "memory":   rdflib's pure-Python Memory store.
@@ -55,17 +61,17 @@ def all_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE) -> Dataset:
-    """An empty in-memory Dataset on the named store, prefixes bound, default graph = union.
+    """An empty in-memory Dataset on the named store, with newskg's prefixes bound.
 
     >>> ds = new_dataset("memory")
-    >>> ds.default_union, len(ds)
-    (True, 0)
+    >>> len(ds), ds.default_union
+    (0, False)
     """
     if store == "oxigraph":
         from oxrdflib import OxigraphStore
-        ds = Dataset(store=OxigraphStore(), default_union=True)
+        ds = Dataset(store=OxigraphStore(), default_union=False)
     elif store == "memory":
-        ds = Dataset(default_union=True)
+        ds = Dataset(default_union=False)
     else:
         raise ValueError(f"unknown store {store!r}; choose one of: {', '.join(STORES)}")
     for prefix, ns in all_prefixes(base).items():
@@ -74,8 +80,36 @@ def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE) -> Dataset
 
 
 def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
-    """Add (s, p, o, graph IRI) quads to the dataset, each into its named graph."""
-    dataset.addN(list(quads))
+    """Add (s, p, o, graph IRI) quads: each into its named graph, and into the merge.
+
+    >>> from rdflib import URIRef as U
+    >>> ds = new_dataset("memory")
+    >>> g1, g2, s, p = U("http://ex.org/g1"), U("http://ex.org/g2"), U("http://ex.org/s"), U("http://ex.org/p")
+    >>> add_quads(ds, [(s, p, Literal("x"), g1), (s, p, Literal("x"), g2)])
+    >>> len(ds.default_graph), len(list(ds.quads((None, None, None, None))))
+    (1, 3)
+    """
+    quads = list(quads)
+    dataset.addN(quads)
+    dataset.addN([(s, p, o, DATASET_DEFAULT_GRAPH_ID) for s, p, o, _ in quads])
+
+
+def merge_named_graphs(dataset: Dataset) -> None:
+    """Make the default graph hold every statement of every named graph (after loading a file)."""
+    if _is_oxigraph(dataset):
+        dataset.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return
+    default = dataset.default_graph
+    extra = [(s, p, o, DATASET_DEFAULT_GRAPH_ID)
+             for s, p, o, g in dataset.quads((None, None, None, None))
+             if _graph_id(g) != DATASET_DEFAULT_GRAPH_ID]
+    if extra:
+        default.addN((s, p, o, default) for s, p, o, _ in extra)
+
+
+def triple_count(dataset: Dataset) -> int:
+    """The number of distinct statements (the size of the merged default graph)."""
+    return len(dataset.default_graph)
 
 
 def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
@@ -100,6 +134,7 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
         line = getattr(exc, "lineno", None)
         raise InputError(str(p), f"not a valid {fmt.removeprefix('ox-')} file: {exc}",
                          line=line) from exc
+    merge_named_graphs(ds)
     return ds
 
 
@@ -128,19 +163,23 @@ def check_output_path(path: str | os.PathLike) -> Path:
 def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_BASE) -> Path:
     """Write the dataset to `path` in the format its suffix names; returns the path.
 
-    `.trig`, `.nq` and `.jsonld` keep one named graph per article; `.ttl`, `.nt` and `.rdf`
-    merge every graph's triples.  Output is sorted (the same graph gives the same file) and written
+    `.trig`, `.nq` and `.jsonld` keep one named graph per article (and in the default graph only
+    statements no named graph holds); `.ttl`, `.nt` and `.rdf` write the merge.  Output is sorted (the same graph gives the same file) and written
     to a temporary file in the same folder that replaces `path` only once complete.
     """
     p = check_output_path(path)
     fmt = WRITE_FORMATS[p.suffix.lower()]
     pre = all_prefixes(base)
+    named, default = set(), set()
+    for q in dataset.quads((None, None, None, None)):
+        quad = _to_ox_quad(q)
+        (default if isinstance(quad.graph_name, ox.DefaultGraph) else named).add(quad)
     if p.suffix.lower() in NAMED_GRAPH_SUFFIXES:
-        quads = sorted({_to_ox_quad(q) for q in dataset.quads((None, None, None, None))},
-                       key=_quad_order)
+        # the default graph is the merge of the named ones: write only what it holds beyond them
+        in_named = {q.triple for q in named}
+        quads = sorted(named | {q for q in default if q.triple not in in_named}, key=_quad_order)
     else:
-        quads = sorted({_to_ox_quad(q).triple for q in dataset.quads((None, None, None, None))},
-                       key=_quad_order)
+        quads = sorted({q.triple for q in default | named}, key=_quad_order)
     if fmt == "json-ld":
         data = _jsonld(quads, pre)
     else:
@@ -195,11 +234,19 @@ def _to_ox(term):
     raise TypeError(f"cannot write RDF term {term!r}")
 
 
+def _graph_id(g):
+    gid = getattr(g, "identifier", g)
+    return DATASET_DEFAULT_GRAPH_ID if gid is None else gid
+
+
+def _is_oxigraph(dataset: Dataset) -> bool:
+    return type(dataset.store).__name__ == "OxigraphStore"
+
+
 def _to_ox_quad(q) -> ox.Quad:
     s, p, o, g = q
-    gid = getattr(g, "identifier", g)
-    graph = (ox.DefaultGraph() if gid is None or gid == DATASET_DEFAULT_GRAPH_ID
-             else _to_ox(gid))
+    gid = _graph_id(g)
+    graph = ox.DefaultGraph() if gid == DATASET_DEFAULT_GRAPH_ID else _to_ox(gid)
     return ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph)
 
 
