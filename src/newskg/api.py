@@ -39,8 +39,10 @@ Binding = Identifier | str | int | float | bool | date | datetime
 class KnowledgeGraph:
     """An in-memory knowledge graph of news articles: one named graph per article.
 
-    `base` is where instance IRIs are minted (must end in "/" or "#"); `store` is "oxigraph"
-    (default: fastest, see benchmarks/RESULTS.md) or "memory" (rdflib's pure-Python store).
+    `base` is where instance IRIs are minted (must end in "/" or "#"); `store` is
+    "oxigraph-disk" (default: Oxigraph on a temporary folder, fastest to query), "oxigraph"
+    (Oxigraph in memory) or "memory" (rdflib's pure-Python store); benchmarks/RESULTS.md compares
+    them.  Whatever the store, nothing is kept after the program ends: `serialize` writes a file.
 
     Inputs that cannot be read do not raise from `add_file` / `add_corpus`: each is recorded as an
     `InputError` in `errors` (file and line in its message) and the rest goes on; pass

@@ -7,6 +7,7 @@ from newskg.api import KnowledgeGraph
 from newskg.facts import Event, PartialDate
 from newskg.graph.namespaces import NKG, XSD
 from newskg.graph.queries import QueryError, parameters, resolve_query, saved_queries, summary
+from newskg.graph.store import STORES
 
 ID = "https://w3id.org/newskg/id/"
 PUTIN = URIRef(ID + "person/vladimir-putin")
@@ -14,14 +15,14 @@ EXPECTED = {"meetings", "summits", "partnerships", "positions", "quotes", "timel
             "event_sources", "entity_profile"}
 
 
-@pytest.fixture(params=["oxigraph", "memory"])
+@pytest.fixture(params=STORES)
 def kg(request, facts):
     g = KnowledgeGraph(store=request.param)
     g.add_facts(facts)
     return g
 
 
-@pytest.fixture(params=["oxigraph", "memory"])
+@pytest.fixture(params=STORES)
 def kg2(request, facts, facts_en):
     g = KnowledgeGraph(store=request.param)
     g.add_facts(facts)
@@ -170,7 +171,7 @@ def test_unknown_binding_or_query_name_is_an_error(kg):
 
 def test_both_stores_give_the_same_rows(facts, facts_en):
     results = []
-    for store in ("oxigraph", "memory"):
+    for store in STORES:
         g = KnowledgeGraph(store=store)
         g.add_facts(facts)
         g.add_facts(facts_en)

@@ -132,13 +132,14 @@ def test_load_accumulates_files_and_keeps_turtle_in_default_graph(tmp_path):
             ("a", "DEFAULT"), ("b", "<http://ex.org/g>")}
 
 
-def test_malformed_file_error_names_file_and_line(tmp_path):
+@pytest.mark.parametrize("store", STORES)
+def test_malformed_file_error_names_file_and_line(tmp_path, store):
     bad = tmp_path / "bad.ttl"
     bad.write_text('<http://ex.org/s> <http://ex.org/p> "a" .\n<http://ex.org/s> <http://ex.org/p> .\n')
     with pytest.raises(InputError) as err:
-        load_graph(bad)
-    assert str(err.value).startswith(str(bad))
-    assert "turtle" in str(err.value)
+        load_graph(bad, store=store)
+    assert str(err.value).startswith(f"{bad}:2: not a valid Turtle file: ")
+    assert "column 37" in str(err.value)
 
 
 def test_missing_or_unknown_graph_file(tmp_path):
@@ -167,3 +168,19 @@ def test_output_does_not_depend_on_insertion_order(facts, facts_en, tmp_path, su
             add_quads(ds, reversed(facts_to_quads(f)))
         files.append(write_graph(ds, tmp_path / f"{i}{suffix}").read_bytes())
     assert files[0] == files[1]
+
+
+def test_jsonld_is_compact_and_readable_by_rdflib_too(dataset, tmp_path):
+    import json
+
+    from rdflib import Dataset
+    path = write_graph(dataset, tmp_path / "g.jsonld")
+    doc = json.loads(path.read_text())
+    assert doc["@context"]["nkg"] == "https://w3id.org/newskg/ontology#"
+    nodes = [n for g in doc["@graph"] for n in g.get("@graph", [])]
+    putin = next(n for n in nodes if n["@id"] == "person:vladimir-putin")
+    assert putin["@type"] == ["nkg:Person"]
+    other = Dataset()
+    other.parse(data=path.read_text(), format="json-ld")
+    named = {q for q in quad_set(dataset) if q[3] is not None}
+    assert {(norm(s), p, norm(o), g) for s, p, o, g in other.quads((None, None, None, None))} == named

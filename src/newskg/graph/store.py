@@ -7,10 +7,15 @@ file (named graphs) and a Turtle file (plain triples).  The merge is stored rath
 per query because Oxigraph 0.5 returns a triple once per graph holding it when asked for the union
 (oxigraph#1919) — a person named in 500 articles turned every join on their label 500-fold.
 
-Two stores, both rdflib `Dataset`s:
+Three stores, all rdflib `Dataset`s, all running the same queries with the same results:
 
-- "oxigraph": the Oxigraph engine through oxrdflib — the default (see benchmarks/RESULTS.md);
-- "memory":   rdflib's pure-Python Memory store.
+- "oxigraph-disk": the Oxigraph engine (through oxrdflib) on a temporary folder, removed when the
+  Dataset goes — the default: its per-graph indexes keep lookups fast however many articles
+  repeat a statement (see benchmarks/RESULTS.md);
+- "oxigraph":      the Oxigraph engine in memory — fastest to fill and load, but its lookups walk
+  every graph's copy of a statement, so queries slow down as articles repeat entities;
+- "memory":        rdflib's pure-Python Memory store — keeps every literal exactly as written
+  (Oxigraph stores derived datatypes such as xsd:nonNegativeInteger as xsd:integer).
 
 Graph files are read and written by suffix.  Writing is atomic: the file appears complete or the
 previous file stays as it was.
@@ -19,7 +24,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+import weakref
 from pathlib import Path
 from typing import Iterable
 
@@ -31,14 +38,14 @@ from ..errors import InputError
 from .iris import prefixes as instance_prefixes
 from .namespaces import DCTERMS, DEFAULT_BASE, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
 
-STORES = ("oxigraph", "memory")
-DEFAULT_STORE = "oxigraph"   # measured: benchmarks/RESULTS.md
+STORES = ("oxigraph-disk", "oxigraph", "memory")
+DEFAULT_STORE = "oxigraph-disk"   # measured: benchmarks/RESULTS.md
 
-# suffix → rdflib parser (oxrdflib's: fast, strict, report line numbers)
+# suffix → format (parsed by Oxigraph's parsers: fast, strict, with line numbers in errors)
 READ_FORMATS = {
-    ".ttl": "ox-turtle", ".turtle": "ox-turtle", ".trig": "ox-trig", ".nq": "ox-nquads",
-    ".nt": "ox-ntriples", ".jsonld": "ox-json-ld",
-    ".rdf": "ox-xml", ".xml": "ox-xml", ".owl": "ox-xml",
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
 }
 # suffix → pyoxigraph format, or "json-ld"; formats without graphs merge every graph's triples
 WRITE_FORMATS = {
@@ -61,15 +68,25 @@ def all_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE) -> Dataset:
-    """An empty in-memory Dataset on the named store, with newskg's prefixes bound.
+    """An empty Dataset on the named store, with newskg's prefixes bound.
+
+    "oxigraph-disk" keeps its data in a temporary folder, removed when the Dataset is garbage
+    collected or the program ends.
 
     >>> ds = new_dataset("memory")
     >>> len(ds), ds.default_union
     (0, False)
     """
-    if store == "oxigraph":
+    if store in ("oxigraph", "oxigraph-disk"):
         from oxrdflib import OxigraphStore
-        ds = Dataset(store=OxigraphStore(), default_union=False)
+        if store == "oxigraph":
+            native = ox.Store()
+        else:
+            folder = tempfile.mkdtemp(prefix="newskg-store-")
+            native = ox.Store(folder)
+        ds = Dataset(store=OxigraphStore(store=native), default_union=False)
+        if store == "oxigraph-disk":
+            weakref.finalize(ds, shutil.rmtree, folder, True)
     elif store == "memory":
         ds = Dataset(default_union=False)
     else:
@@ -90,21 +107,19 @@ def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
     (1, 3)
     """
     quads = list(quads)
+    native = _ox_store(dataset)
+    if native is not None:      # straight into Oxigraph: rdflib's addN converts quad by quad
+        _add_native(native, [_to_ox_quad(q) for q in quads])
+        return
     dataset.addN(quads)
     dataset.addN([(s, p, o, DATASET_DEFAULT_GRAPH_ID) for s, p, o, _ in quads])
 
 
-def merge_named_graphs(dataset: Dataset) -> None:
-    """Make the default graph hold every statement of every named graph (after loading a file)."""
-    if _is_oxigraph(dataset):
-        dataset.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return
-    default = dataset.default_graph
-    extra = [(s, p, o, DATASET_DEFAULT_GRAPH_ID)
-             for s, p, o, g in dataset.quads((None, None, None, None))
-             if _graph_id(g) != DATASET_DEFAULT_GRAPH_ID]
-    if extra:
-        default.addN((s, p, o, default) for s, p, o, _ in extra)
+def _add_native(native: ox.Store, quads: list[ox.Quad]) -> None:
+    """Add pyoxigraph quads and their copies in the default graph (the merge)."""
+    default = ox.DefaultGraph()
+    native.bulk_extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default)
+                                for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)])
 
 
 def triple_count(dataset: Dataset) -> int:
@@ -117,7 +132,8 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
     """The dataset with the graph file at `path` added (a new one on `store` if none given).
 
     The format comes from the suffix (see READ_FORMATS); triples of Turtle, N-Triples, RDF/XML go
-    to the default graph, named graphs of TriG, N-Quads and JSON-LD stay named.  Raises InputError
+    to the default graph, named graphs of TriG, N-Quads and JSON-LD stay named (and are merged into
+    the default graph).  The whole file is parsed before anything is added.  Raises InputError
     naming the file (and line, when the parser says) when it is missing or not well-formed.
     """
     p = Path(path)
@@ -127,14 +143,20 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
                                  f"{', '.join(READ_FORMATS)}")
     if not p.is_file():
         raise InputError(str(p), "no such file")
-    ds = dataset if dataset is not None else new_dataset(store)
     try:
-        ds.parse(str(p), format=fmt)
+        quads = list(ox.parse(path=str(p), format=fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         line = getattr(exc, "lineno", None)
-        raise InputError(str(p), f"not a valid {fmt.removeprefix('ox-')} file: {exc}",
-                         line=line) from exc
-    merge_named_graphs(ds)
+        detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+        raise InputError(str(p), f"not a valid {fmt.name} file: {detail}", line=line) from exc
+    ds = dataset if dataset is not None else new_dataset(store)
+    native = _ox_store(ds)
+    if native is not None:
+        _add_native(native, quads)
+    else:
+        add_quads(ds, [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object),
+                        DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph)
+                        else _from_ox(q.graph_name)) for q in quads])
     return ds
 
 
@@ -170,9 +192,13 @@ def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_B
     p = check_output_path(path)
     fmt = WRITE_FORMATS[p.suffix.lower()]
     pre = all_prefixes(base)
+    native = _ox_store(dataset)
+    if native is not None:
+        everything = native.quads_for_pattern(None, None, None, None)
+    else:
+        everything = (_to_ox_quad(q) for q in dataset.quads((None, None, None, None)))
     named, default = set(), set()
-    for q in dataset.quads((None, None, None, None)):
-        quad = _to_ox_quad(q)
+    for quad in everything:
         (default if isinstance(quad.graph_name, ox.DefaultGraph) else named).add(quad)
     if p.suffix.lower() in NAMED_GRAPH_SUFFIXES:
         # the default graph is the merge of the named ones: write only what it holds beyond them
@@ -239,8 +265,26 @@ def _graph_id(g):
     return DATASET_DEFAULT_GRAPH_ID if gid is None else gid
 
 
-def _is_oxigraph(dataset: Dataset) -> bool:
-    return type(dataset.store).__name__ == "OxigraphStore"
+def _ox_store(dataset: Dataset) -> ox.Store | None:
+    """The pyoxigraph Store under an Oxigraph-backed dataset, None for other stores."""
+    store = dataset.store
+    if type(store).__name__ == "OxigraphStore":
+        return store._inner     # oxrdflib 0.5: the pyoxigraph Store it wraps
+    return None
+
+
+def _from_ox(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"cannot read RDF term {term!r}")
 
 
 def _to_ox_quad(q) -> ox.Quad:
@@ -257,20 +301,39 @@ def _quad_order(q) -> tuple[str, ...]:
 
 
 def _jsonld(quads: list[ox.Quad], pre: dict[str, str]) -> bytes:
-    """JSON-LD with a prefix @context: one object per named graph (rdflib's serialiser)."""
-    ds = Dataset()
-    nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    ds.parse(data=nq.decode("utf-8"), format="nquads")
-    data = json.loads(ds.serialize(format="json-ld", context=pre))
-    return (json.dumps(_sorted_jsonld(data), indent=2, sort_keys=True, ensure_ascii=False)
-            + "\n").encode("utf-8")
+    """JSON-LD: Oxigraph's (fast) serialisation, IRIs shortened with a prefix @context.
 
+    One object per named graph; rdf:type written as "@type".  The input is sorted, so the
+    output is too.
+    """
+    expanded = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))
+    namespaces = sorted(pre.items(), key=lambda kv: -len(kv[1]))
 
-def _sorted_jsonld(node):
-    """The JSON-LD document with every array in a fixed order (rdflib's follows hash order)."""
-    if isinstance(node, dict):
-        return {k: _sorted_jsonld(v) for k, v in node.items()}
-    if isinstance(node, list):
-        items = [_sorted_jsonld(v) for v in node]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return node
+    def short(iri: str) -> str:
+        for prefix, ns in namespaces:
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    def compact(node):
+        if isinstance(node, list):
+            return [compact(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key == "@id":
+                out[key] = short(value) if not value.startswith("_:") else value
+            elif key == "@type":
+                out[key] = short(value)
+            elif key.startswith("@"):
+                out[key] = compact(value)
+            elif key == str(RDF.type) and all("@id" in v and not v["@id"].startswith("_:")
+                                              for v in value):
+                out["@type"] = [short(v["@id"]) for v in value]
+            else:
+                out[short(key)] = compact(value)
+        return out
+
+    doc = {"@context": pre, "@graph": compact(expanded)}
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
