@@ -169,7 +169,7 @@ def test_unknown_binding_or_query_name_is_an_error(kg):
         kg.query("meeting")
 
 
-def test_both_stores_give_the_same_rows(facts, facts_en):
+def test_every_store_gives_the_same_rows(facts, facts_en):
     results = []
     for store in STORES:
         g = KnowledgeGraph(store=store)
@@ -182,7 +182,7 @@ def test_both_stores_give_the_same_rows(facts, facts_en):
             out[name] = sorted(tuple(v.n3() if v is not None else "" for v in r.values())
                                for r in rows)
         results.append(out)
-    assert results[0] == results[1]
+    assert results[0] == results[1] == results[2]
 
 
 @pytest.mark.parametrize("suffix", [".trig", ".ttl", ".nq", ".nt", ".jsonld"])
