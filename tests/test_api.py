@@ -6,7 +6,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 import newskg
 from newskg.api import KnowledgeGraph
 from newskg.errors import InputError
-from newskg.graph.namespaces import NKG, RDFS
+from newskg.graph.namespaces import NKG
 from newskg.graph.queries import QueryError
 from newskg.graph.store import STORES
 

@@ -1,6 +1,6 @@
 """Every saved query parses, declares itself, and answers the seed-shaped graph on both stores."""
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from newskg.api import KnowledgeGraph

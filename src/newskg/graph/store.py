@@ -186,8 +186,9 @@ def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_B
     """Write the dataset to `path` in the format its suffix names; returns the path.
 
     `.trig`, `.nq` and `.jsonld` keep one named graph per article (and in the default graph only
-    statements no named graph holds); `.ttl`, `.nt` and `.rdf` write the merge.  Output is sorted (the same graph gives the same file) and written
-    to a temporary file in the same folder that replaces `path` only once complete.
+    statements no named graph holds); `.ttl`, `.nt` and `.rdf` write the merge.  Output is
+    sorted (the same graph gives the same file) and written to a temporary file in the same
+    folder that replaces `path` only once complete.
     """
     p = check_output_path(path)
     fmt = WRITE_FORMATS[p.suffix.lower()]
