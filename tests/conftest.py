@@ -37,7 +37,7 @@ TEXT_ID = (
     "\n"
     "\"Saya kira Xi paling cemas soal arah perang,\" lanjut Magnus.\n"
     "\n"
-    "Pertemuan itu memperkuat kemitraan \"tanpa batas\" antara China dan Rusia.\n"
+    "Menurut Reuters, pertemuan itu memperkuat kemitraan \"tanpa batas\" antara China dan Rusia.\n"
     "\n"
     "Editor : Redaksi Contoh\n"
 )
@@ -98,6 +98,7 @@ def seed_facts() -> Facts:
                [span(t, "Organisasi Kerja Sama Shanghai")], qid="Q485207", kind="intl_org"),
         Entity("e8", "Person", "Yuri Ushakov", [span(t, "Yuri Ushakov")]),
         Entity("e9", "Person", "George Magnus", [span(t, "George Magnus"), span(t, "Magnus", 1)]),
+        Entity("e10", "Organization", "Reuters", [span(t, "Reuters")], qid="Q130879", kind="outlet"),
     ]
     events = [
         Event("v1", "Meeting", ["e1", "e2"], location="e3", date=PartialDate(2022, 9, 14),
@@ -118,7 +119,7 @@ def seed_facts() -> Facts:
     q2 = "Saya kira Xi paling cemas soal arah perang,"
     quotes = [Quote("q1", q1, "e9", span(t, q1), [s_q1]),
               Quote("q2", q2, "e9", span(t, q2), [s_q2])]
-    return Facts(article, entities, events, positions, quotes)
+    return Facts(article, entities, events, positions, quotes, cites=["e10"])
 
 
 def second_facts() -> Facts:

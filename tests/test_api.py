@@ -6,8 +6,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 import newskg
 from newskg.api import KnowledgeGraph
 from newskg.errors import InputError
-from newskg.graph.namespaces import NKG, RDFS
+from newskg.graph.namespaces import NKG
 from newskg.graph.queries import QueryError
+from newskg.graph.store import STORES
 
 ID = "https://w3id.org/newskg/id/"
 
@@ -78,7 +79,7 @@ def test_named_graph_per_article(pipeline):
     assert {str(o) for o in kg.graph.objects(joko, NKG.mentionedIn)} == {a, b}
 
 
-@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+@pytest.mark.parametrize("store", STORES)
 def test_query_results_ask_and_construct(facts, store):
     kg = KnowledgeGraph(store=store)
     kg.add_facts(facts)
@@ -91,7 +92,7 @@ def test_query_results_ask_and_construct(facts, store):
     assert isinstance(g, Graph) and len(g) == 3
 
 
-@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+@pytest.mark.parametrize("store", STORES)
 def test_bindings_accept_strings_numbers_and_terms(facts, store):
     kg = KnowledgeGraph(store=store)
     kg.add_facts(facts)
@@ -105,8 +106,9 @@ def test_bindings_accept_strings_numbers_and_terms(facts, store):
     assert kg.query(q, {"person": str(ID + "person/yuri-ushakov")}) == []
 
 
-def test_parameter_outside_select_is_explained_on_oxigraph(facts):
-    kg = KnowledgeGraph(store="oxigraph")
+@pytest.mark.parametrize("store", ["oxigraph", "oxigraph-disk"])
+def test_parameter_outside_select_is_explained_on_oxigraph(facts, store):
+    kg = KnowledgeGraph(store=store)
     kg.add_facts(facts)
     with pytest.raises(QueryError, match="SELECT clause"):
         kg.query("SELECT ?p WHERE { ?p rdfs:label ?l }", {"l": "x"})
@@ -140,3 +142,14 @@ def test_load_reads_a_written_graph(facts, tmp_path):
     again = KnowledgeGraph.load(path, store="memory")
     assert len(again) == len(kg)
     assert again.query("meetings") == kg.query("meetings")
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_a_statement_made_by_many_articles_is_seen_once(facts, facts_en, store):
+    kg = KnowledgeGraph(store=store)
+    kg.add_facts(facts)
+    kg.add_facts(facts_en)
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?p rdfs:label ?l ; a nkg:Person . FILTER(STR(?l) = 'Vladimir Putin') }"
+    assert int(kg.query(q)[0]["n"]) == 1
+    per_article = kg.query("SELECT ?g WHERE { GRAPH ?g { person:vladimir-putin rdfs:label ?l } }")
+    assert len(per_article) == 2

@@ -28,7 +28,8 @@ from .graph.iris import check_base
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
 from .graph.results import Rows, rows_from_result
-from .graph.store import DEFAULT_STORE, STORES, add_quads, all_prefixes, load_graph, new_dataset, write_graph
+from .graph.store import (DEFAULT_STORE, STORES, add_quads, all_prefixes, load_graph, new_dataset,
+                          triple_count, write_graph)
 
 __all__ = ["KnowledgeGraph", "Rows"]
 
@@ -38,8 +39,10 @@ Binding = Identifier | str | int | float | bool | date | datetime
 class KnowledgeGraph:
     """An in-memory knowledge graph of news articles: one named graph per article.
 
-    `base` is where instance IRIs are minted (must end in "/" or "#"); `store` is "oxigraph"
-    (default: fastest, see benchmarks/RESULTS.md) or "memory" (rdflib's pure-Python store).
+    `base` is where instance IRIs are minted (must end in "/" or "#"); `store` is
+    "oxigraph-disk" (default: Oxigraph on a temporary folder, fastest to query), "oxigraph"
+    (Oxigraph in memory) or "memory" (rdflib's pure-Python store); benchmarks/RESULTS.md compares
+    them.  Whatever the store, nothing is kept after the program ends: `serialize` writes a file.
 
     Inputs that cannot be read do not raise from `add_file` / `add_corpus`: each is recorded as an
     `InputError` in `errors` (file and line in its message) and the rest goes on; pass
@@ -146,7 +149,7 @@ class KnowledgeGraph:
     # -- querying ----------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None
               ) -> Rows | bool | Graph:
-        """Run a SPARQL query over all articles (the default graph is the union of all graphs).
+        """Run a SPARQL query over all articles (the default graph is the merge of all graphs).
 
         `sparql` is query text, a saved query name ("meetings", see queries/README.md) or a .rq
         path.  `bindings` maps variable names (without "?") to values: strings and numbers become
@@ -194,7 +197,8 @@ class KnowledgeGraph:
 
     @property
     def graph(self) -> Dataset:
-        """The rdflib Dataset underneath (default graph = union of the per-article graphs)."""
+        """The rdflib Dataset underneath: one named graph per article, and a default graph that
+        holds the merge of them all (what queries without GRAPH see)."""
         return self._dataset
 
     @property
@@ -203,8 +207,8 @@ class KnowledgeGraph:
         return all_prefixes(self.base)
 
     def __len__(self) -> int:
-        """The number of quads."""
-        return sum(1 for _ in self._dataset.quads((None, None, None, None)))
+        """The number of distinct statements (a statement made by two articles counts once)."""
+        return triple_count(self._dataset)
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph(base={self.base!r}, store={self.store!r})"

@@ -49,7 +49,7 @@ def main() -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI for the entities, events and articles minted.")
 @click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
-              help="In-memory store used while building.")
+              help="Store used while building (see benchmarks/RESULTS.md).")
 @click.option("--into", type=click.Path(path_type=Path), metavar="PATH",
               help="Add to an existing graph file or store (not yet supported).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
@@ -150,7 +150,7 @@ def _query_epilog() -> str:
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (repeatable). VALUE is a string; write <IRI> for an IRI.")
 @click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
-              help="In-memory store to load the graph into.")
+              help="Store to load the graph into (see benchmarks/RESULTS.md).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI of the graph's instances (for short names in the table).")
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
@@ -212,8 +212,9 @@ def _parse_param(text: str) -> tuple[str, object]:
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
-              help="In-memory store to load the graph into.")
+@click.option("--store", type=click.Choice(STORES), default="memory", show_default=True,
+              help="Store to load the graph into (rdflib's memory store keeps every literal "
+                   "exactly as written).")
 def validate(graph: Path, store: str) -> None:
     """Check a graph file against the newskg SHACL shapes and the OWL ontology.
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 import pytest
 from rdflib import Literal, URIRef
 
-from newskg.facts import Entity, Event, Facts, PartialDate, Span
+from newskg.facts import Event, PartialDate
 from newskg.graph.build import article_node, date_literal, event_label, facts_to_quads
 from newskg.graph.namespaces import DCTERMS, NKG, OWL, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
@@ -68,6 +68,15 @@ def test_publisher_is_an_organization_node_not_mentioned_in_the_article(facts):
     assert not objects(q, pub, NKG.mentionedIn)
     # credits and editors are literals on the article, never entities
     assert not subjects(q, RDFS.label, Literal("Redaksi Contoh", lang="en"))
+
+
+def test_cited_outlet_is_an_organization_mentioned_in_the_article(facts):
+    q = facts_to_quads(facts)
+    a = article_node(facts.article)
+    reuters = URIRef(ID + "organization/reuters")
+    assert objects(q, a, NKG.cites) == {reuters}
+    assert (reuters, RDF.type, NKG.Organization) in triples(q)
+    assert objects(q, reuters, NKG.mentionedIn) == {a}
 
 
 def test_entities_have_type_labels_aliases_sameas_and_mention(facts):

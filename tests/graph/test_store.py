@@ -1,5 +1,6 @@
 import os
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -9,9 +10,10 @@ from newskg.graph import store as store_mod
 from newskg.graph.build import facts_to_quads
 from newskg.graph.namespaces import XSD
 from newskg.graph.store import (READ_FORMATS, STORES, WRITE_FORMATS, add_quads, load_graph,
-                                new_dataset, write_graph)
+                                new_dataset, triple_count, write_graph)
 
 NAMED = (".trig", ".nq", ".jsonld")
+FORMAT = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD}
 MERGED = (".ttl", ".nt", ".rdf")
 
 
@@ -42,7 +44,8 @@ def test_named_graph_formats_round_trip(dataset, tmp_path, suffix):
     path = write_graph(dataset, tmp_path / f"out{suffix}")
     back = load_graph(path, store="memory")
     assert quad_set(back) == quad_set(dataset)
-    assert len({g for *_, g in quad_set(back)}) == 2          # one graph per article
+    in_file = {q.graph_name for q in ox.parse(path=str(path), format=FORMAT[suffix])}
+    assert len(in_file) == 2 and ox.DefaultGraph() not in in_file   # one graph per article
 
 
 @pytest.mark.parametrize("suffix", MERGED)
@@ -51,6 +54,7 @@ def test_triple_formats_merge_all_graphs(dataset, tmp_path, suffix):
     back = load_graph(path, store="oxigraph")
     assert {g for *_, g in quad_set(back)} == {None}
     assert {q[:3] for q in quad_set(back)} == {q[:3] for q in quad_set(dataset)}
+    assert triple_count(back) == triple_count(dataset)
 
 
 def test_turtle_uses_prefixes_and_is_deterministic(dataset, tmp_path):
@@ -116,21 +120,26 @@ def test_new_file_gets_ordinary_permissions_and_replaced_file_keeps_its_own(data
 def test_load_accumulates_files_and_keeps_turtle_in_default_graph(tmp_path):
     (tmp_path / "a.ttl").write_text('<http://ex.org/s> <http://ex.org/p> "a" .\n')
     (tmp_path / "b.trig").write_text('<http://ex.org/g> { <http://ex.org/s> <http://ex.org/p> "b" . }\n')
-    ds = load_graph(tmp_path / "a.ttl", store="memory")
-    load_graph(tmp_path / "b.trig", ds)
-    assert quad_set(ds) == {
-        (URIRef("http://ex.org/s"), URIRef("http://ex.org/p"), Literal("a"), None),
-        (URIRef("http://ex.org/s"), URIRef("http://ex.org/p"), Literal("b"), URIRef("http://ex.org/g")),
-    }
+    s, p = URIRef("http://ex.org/s"), URIRef("http://ex.org/p")
+    for store in STORES:
+        ds = load_graph(tmp_path / "a.ttl", store=store)
+        load_graph(tmp_path / "b.trig", ds)
+        assert quad_set(ds) == {(s, p, Literal("a"), None), (s, p, Literal("b"), None),
+                                (s, p, Literal("b"), URIRef("http://ex.org/g"))}
+        # written back as TriG: the Turtle triple stays in the default graph, b only in its graph
+        out = write_graph(ds, tmp_path / f"{store}.trig")
+        assert {(str(q.object.value), str(q.graph_name)) for q in ox.parse(path=str(out))} == {
+            ("a", "DEFAULT"), ("b", "<http://ex.org/g>")}
 
 
-def test_malformed_file_error_names_file_and_line(tmp_path):
+@pytest.mark.parametrize("store", STORES)
+def test_malformed_file_error_names_file_and_line(tmp_path, store):
     bad = tmp_path / "bad.ttl"
     bad.write_text('<http://ex.org/s> <http://ex.org/p> "a" .\n<http://ex.org/s> <http://ex.org/p> .\n')
     with pytest.raises(InputError) as err:
-        load_graph(bad)
-    assert str(err.value).startswith(str(bad))
-    assert "turtle" in str(err.value)
+        load_graph(bad, store=store)
+    assert str(err.value).startswith(f"{bad}:2: not a valid Turtle file: ")
+    assert "column 37" in str(err.value)
 
 
 def test_missing_or_unknown_graph_file(tmp_path):
@@ -159,3 +168,19 @@ def test_output_does_not_depend_on_insertion_order(facts, facts_en, tmp_path, su
             add_quads(ds, reversed(facts_to_quads(f)))
         files.append(write_graph(ds, tmp_path / f"{i}{suffix}").read_bytes())
     assert files[0] == files[1]
+
+
+def test_jsonld_is_compact_and_readable_by_rdflib_too(dataset, tmp_path):
+    import json
+
+    from rdflib import Dataset
+    path = write_graph(dataset, tmp_path / "g.jsonld")
+    doc = json.loads(path.read_text())
+    assert doc["@context"]["nkg"] == "https://w3id.org/newskg/ontology#"
+    nodes = [n for g in doc["@graph"] for n in g.get("@graph", [])]
+    putin = next(n for n in nodes if n["@id"] == "person:vladimir-putin")
+    assert putin["@type"] == ["nkg:Person"]
+    other = Dataset()
+    other.parse(data=path.read_text(), format="json-ld")
+    named = {q for q in quad_set(dataset) if q[3] is not None}
+    assert {(norm(s), p, norm(o), g) for s, p, o, g in other.quads((None, None, None, None))} == named

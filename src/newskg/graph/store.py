@@ -1,10 +1,21 @@
 """Where quads live: in-memory stores behind rdflib's Dataset, and graph files in and out.
 
-Two stores, both rdflib `Dataset`s whose default graph is the union of all graphs (so one query
-sees every article, whether a file held named graphs or plain triples):
+A newskg Dataset keeps one named graph per article (where each statement came from) and keeps its
+default graph equal to the merge of all graphs: every statement once, whichever articles made it.
+Queries without `GRAPH` run on that default graph, so the same query answers the same from a TriG
+file (named graphs) and a Turtle file (plain triples).  The merge is stored rather than computed
+per query because Oxigraph 0.5 returns a triple once per graph holding it when asked for the union
+(oxigraph#1919) — a person named in 500 articles turned every join on their label 500-fold.
 
-- "oxigraph": the Oxigraph engine through oxrdflib — the default (see benchmarks/RESULTS.md);
-- "memory":   rdflib's pure-Python Memory store.
+Three stores, all rdflib `Dataset`s, all running the same queries with the same results:
+
+- "oxigraph-disk": the Oxigraph engine (through oxrdflib) on a temporary folder, removed when the
+  Dataset goes — the default: its per-graph indexes keep lookups fast however many articles
+  repeat a statement (see benchmarks/RESULTS.md);
+- "oxigraph":      the Oxigraph engine in memory — fastest to fill and load, but its lookups walk
+  every graph's copy of a statement, so queries slow down as articles repeat entities;
+- "memory":        rdflib's pure-Python Memory store — keeps every literal exactly as written
+  (Oxigraph stores derived datatypes such as xsd:nonNegativeInteger as xsd:integer).
 
 Graph files are read and written by suffix.  Writing is atomic: the file appears complete or the
 previous file stays as it was.
@@ -13,7 +24,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+import weakref
 from pathlib import Path
 from typing import Iterable
 
@@ -25,14 +38,14 @@ from ..errors import InputError
 from .iris import prefixes as instance_prefixes
 from .namespaces import DCTERMS, DEFAULT_BASE, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
 
-STORES = ("oxigraph", "memory")
-DEFAULT_STORE = "oxigraph"   # measured: benchmarks/RESULTS.md
+STORES = ("oxigraph-disk", "oxigraph", "memory")
+DEFAULT_STORE = "oxigraph-disk"   # measured: benchmarks/RESULTS.md
 
-# suffix → rdflib parser (oxrdflib's: fast, strict, report line numbers)
+# suffix → format (parsed by Oxigraph's parsers: fast, strict, with line numbers in errors)
 READ_FORMATS = {
-    ".ttl": "ox-turtle", ".turtle": "ox-turtle", ".trig": "ox-trig", ".nq": "ox-nquads",
-    ".nt": "ox-ntriples", ".jsonld": "ox-json-ld",
-    ".rdf": "ox-xml", ".xml": "ox-xml", ".owl": "ox-xml",
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
 }
 # suffix → pyoxigraph format, or "json-ld"; formats without graphs merge every graph's triples
 WRITE_FORMATS = {
@@ -55,17 +68,27 @@ def all_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE) -> Dataset:
-    """An empty in-memory Dataset on the named store, prefixes bound, default graph = union.
+    """An empty Dataset on the named store, with newskg's prefixes bound.
+
+    "oxigraph-disk" keeps its data in a temporary folder, removed when the Dataset is garbage
+    collected or the program ends.
 
     >>> ds = new_dataset("memory")
-    >>> ds.default_union, len(ds)
-    (True, 0)
+    >>> len(ds), ds.default_union
+    (0, False)
     """
-    if store == "oxigraph":
+    if store in ("oxigraph", "oxigraph-disk"):
         from oxrdflib import OxigraphStore
-        ds = Dataset(store=OxigraphStore(), default_union=True)
+        if store == "oxigraph":
+            native = ox.Store()
+        else:
+            folder = tempfile.mkdtemp(prefix="newskg-store-")
+            native = ox.Store(folder)
+        ds = Dataset(store=OxigraphStore(store=native), default_union=False)
+        if store == "oxigraph-disk":
+            weakref.finalize(ds, shutil.rmtree, folder, True)
     elif store == "memory":
-        ds = Dataset(default_union=True)
+        ds = Dataset(default_union=False)
     else:
         raise ValueError(f"unknown store {store!r}; choose one of: {', '.join(STORES)}")
     for prefix, ns in all_prefixes(base).items():
@@ -74,8 +97,34 @@ def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE) -> Dataset
 
 
 def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
-    """Add (s, p, o, graph IRI) quads to the dataset, each into its named graph."""
-    dataset.addN(list(quads))
+    """Add (s, p, o, graph IRI) quads: each into its named graph, and into the merge.
+
+    >>> from rdflib import URIRef as U
+    >>> ds = new_dataset("memory")
+    >>> g1, g2, s, p = U("http://ex.org/g1"), U("http://ex.org/g2"), U("http://ex.org/s"), U("http://ex.org/p")
+    >>> add_quads(ds, [(s, p, Literal("x"), g1), (s, p, Literal("x"), g2)])
+    >>> len(ds.default_graph), len(list(ds.quads((None, None, None, None))))
+    (1, 3)
+    """
+    quads = list(quads)
+    native = _ox_store(dataset)
+    if native is not None:      # straight into Oxigraph: rdflib's addN converts quad by quad
+        _add_native(native, [_to_ox_quad(q) for q in quads])
+        return
+    dataset.addN(quads)
+    dataset.addN([(s, p, o, DATASET_DEFAULT_GRAPH_ID) for s, p, o, _ in quads])
+
+
+def _add_native(native: ox.Store, quads: list[ox.Quad]) -> None:
+    """Add pyoxigraph quads and their copies in the default graph (the merge)."""
+    default = ox.DefaultGraph()
+    native.bulk_extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default)
+                                for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)])
+
+
+def triple_count(dataset: Dataset) -> int:
+    """The number of distinct statements (the size of the merged default graph)."""
+    return len(dataset.default_graph)
 
 
 def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
@@ -83,7 +132,8 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
     """The dataset with the graph file at `path` added (a new one on `store` if none given).
 
     The format comes from the suffix (see READ_FORMATS); triples of Turtle, N-Triples, RDF/XML go
-    to the default graph, named graphs of TriG, N-Quads and JSON-LD stay named.  Raises InputError
+    to the default graph, named graphs of TriG, N-Quads and JSON-LD stay named (and are merged into
+    the default graph).  The whole file is parsed before anything is added.  Raises InputError
     naming the file (and line, when the parser says) when it is missing or not well-formed.
     """
     p = Path(path)
@@ -93,13 +143,20 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
                                  f"{', '.join(READ_FORMATS)}")
     if not p.is_file():
         raise InputError(str(p), "no such file")
-    ds = dataset if dataset is not None else new_dataset(store)
     try:
-        ds.parse(str(p), format=fmt)
+        quads = list(ox.parse(path=str(p), format=fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         line = getattr(exc, "lineno", None)
-        raise InputError(str(p), f"not a valid {fmt.removeprefix('ox-')} file: {exc}",
-                         line=line) from exc
+        detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+        raise InputError(str(p), f"not a valid {fmt.name} file: {detail}", line=line) from exc
+    ds = dataset if dataset is not None else new_dataset(store)
+    native = _ox_store(ds)
+    if native is not None:
+        _add_native(native, quads)
+    else:
+        add_quads(ds, [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object),
+                        DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph)
+                        else _from_ox(q.graph_name)) for q in quads])
     return ds
 
 
@@ -128,19 +185,28 @@ def check_output_path(path: str | os.PathLike) -> Path:
 def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_BASE) -> Path:
     """Write the dataset to `path` in the format its suffix names; returns the path.
 
-    `.trig`, `.nq` and `.jsonld` keep one named graph per article; `.ttl`, `.nt` and `.rdf`
-    merge every graph's triples.  Output is sorted (the same graph gives the same file) and written
-    to a temporary file in the same folder that replaces `path` only once complete.
+    `.trig`, `.nq` and `.jsonld` keep one named graph per article (and in the default graph only
+    statements no named graph holds); `.ttl`, `.nt` and `.rdf` write the merge.  Output is
+    sorted (the same graph gives the same file) and written to a temporary file in the same
+    folder that replaces `path` only once complete.
     """
     p = check_output_path(path)
     fmt = WRITE_FORMATS[p.suffix.lower()]
     pre = all_prefixes(base)
-    if p.suffix.lower() in NAMED_GRAPH_SUFFIXES:
-        quads = sorted({_to_ox_quad(q) for q in dataset.quads((None, None, None, None))},
-                       key=_quad_order)
+    native = _ox_store(dataset)
+    if native is not None:
+        everything = native.quads_for_pattern(None, None, None, None)
     else:
-        quads = sorted({_to_ox_quad(q).triple for q in dataset.quads((None, None, None, None))},
-                       key=_quad_order)
+        everything = (_to_ox_quad(q) for q in dataset.quads((None, None, None, None)))
+    named, default = set(), set()
+    for quad in everything:
+        (default if isinstance(quad.graph_name, ox.DefaultGraph) else named).add(quad)
+    if p.suffix.lower() in NAMED_GRAPH_SUFFIXES:
+        # the default graph is the merge of the named ones: write only what it holds beyond them
+        in_named = {q.triple for q in named}
+        quads = sorted(named | {q for q in default if q.triple not in in_named}, key=_quad_order)
+    else:
+        quads = sorted({q.triple for q in default | named}, key=_quad_order)
     if fmt == "json-ld":
         data = _jsonld(quads, pre)
     else:
@@ -195,11 +261,37 @@ def _to_ox(term):
     raise TypeError(f"cannot write RDF term {term!r}")
 
 
+def _graph_id(g):
+    gid = getattr(g, "identifier", g)
+    return DATASET_DEFAULT_GRAPH_ID if gid is None else gid
+
+
+def _ox_store(dataset: Dataset) -> ox.Store | None:
+    """The pyoxigraph Store under an Oxigraph-backed dataset, None for other stores."""
+    store = dataset.store
+    if type(store).__name__ == "OxigraphStore":
+        return store._inner     # oxrdflib 0.5: the pyoxigraph Store it wraps
+    return None
+
+
+def _from_ox(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"cannot read RDF term {term!r}")
+
+
 def _to_ox_quad(q) -> ox.Quad:
     s, p, o, g = q
-    gid = getattr(g, "identifier", g)
-    graph = (ox.DefaultGraph() if gid is None or gid == DATASET_DEFAULT_GRAPH_ID
-             else _to_ox(gid))
+    gid = _graph_id(g)
+    graph = ox.DefaultGraph() if gid == DATASET_DEFAULT_GRAPH_ID else _to_ox(gid)
     return ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph)
 
 
@@ -210,20 +302,39 @@ def _quad_order(q) -> tuple[str, ...]:
 
 
 def _jsonld(quads: list[ox.Quad], pre: dict[str, str]) -> bytes:
-    """JSON-LD with a prefix @context: one object per named graph (rdflib's serialiser)."""
-    ds = Dataset()
-    nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    ds.parse(data=nq.decode("utf-8"), format="nquads")
-    data = json.loads(ds.serialize(format="json-ld", context=pre))
-    return (json.dumps(_sorted_jsonld(data), indent=2, sort_keys=True, ensure_ascii=False)
-            + "\n").encode("utf-8")
+    """JSON-LD: Oxigraph's (fast) serialisation, IRIs shortened with a prefix @context.
 
+    One object per named graph; rdf:type written as "@type".  The input is sorted, so the
+    output is too.
+    """
+    expanded = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))
+    namespaces = sorted(pre.items(), key=lambda kv: -len(kv[1]))
 
-def _sorted_jsonld(node):
-    """The JSON-LD document with every array in a fixed order (rdflib's follows hash order)."""
-    if isinstance(node, dict):
-        return {k: _sorted_jsonld(v) for k, v in node.items()}
-    if isinstance(node, list):
-        items = [_sorted_jsonld(v) for v in node]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return node
+    def short(iri: str) -> str:
+        for prefix, ns in namespaces:
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    def compact(node):
+        if isinstance(node, list):
+            return [compact(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key == "@id":
+                out[key] = short(value) if not value.startswith("_:") else value
+            elif key == "@type":
+                out[key] = short(value)
+            elif key.startswith("@"):
+                out[key] = compact(value)
+            elif key == str(RDF.type) and all("@id" in v and not v["@id"].startswith("_:")
+                                              for v in value):
+                out["@type"] = [short(v["@id"]) for v in value]
+            else:
+                out[short(key)] = compact(value)
+        return out
+
+    doc = {"@context": pre, "@graph": compact(expanded)}
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
