@@ -45,7 +45,7 @@ class Article:
     related_links: list[str] = field(default_factory=list)
     dateline_place: str | None = None   # "SAN FRANCISCO" in "SAN FRANCISCO - ..."
     segments: list[Segment] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)   # e.g. "decoded as cp1252"
+    warnings: list[str] = field(default_factory=list)   # about reading it, without the source: "… read as cp1252"
 
     KEEP_IN_BODY = frozenset({"title"})
 

@@ -45,7 +45,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
                     text = data.decode(encoding)
                 except UnicodeDecodeError:
                     continue
-                warnings.append(f"{source}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset "
+                warnings.append(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset "
                                 f"{err.start}); read as {encoding}")
                 break
             assert text is not None  # latin-1 decodes every byte
