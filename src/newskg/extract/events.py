@@ -481,6 +481,10 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
         if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):
             ev.participants.append(ev.organizer)   # attendees told only as a body ("ASEAN leaders")
     events = foreign_visits(implied_visits(events, ctx.reader, geo), ctx.reader, geo)
+    for ev in events:
+        if ev.type == "Summit" and ev.organizer and ev.name is None:
+            year = f" {ev.date.year}" if ev.date else ""
+            ev.name = f"{ctx.reader.index.get(ev.organizer).name} summit{year}"   # "G20 summit 2022"
     return _renumbered(events)
 
 
