@@ -20,7 +20,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
     >>> decode_text("Jokowi bertemu Xi.".encode(), "a.txt")
     ('Jokowi bertemu Xi.', [])
     >>> decode_text(b"Kerja sama energi \\xe9nergie.", "b.txt")[1]
-    ['b.txt: not valid UTF-8 (byte 0xe9 at offset 18); read as cp1252']
+    ['not valid UTF-8 (byte 0xe9 at offset 18); read as cp1252']
     >>> decode_text(b"", "c.txt")
     Traceback (most recent call last):
     newskg.errors.InputError: c.txt: empty file
