@@ -357,7 +357,7 @@ def test_language_without_data_finds_nothing():
 
 # --- measured on the gold evidence of the dev set (reported, not asserted)
 
-DEV = Path("/work/shared/eval/dev")
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="evaluation data not present")

@@ -7,7 +7,7 @@ from newskg.article import Article
 from newskg.errors import InputError, UnsupportedLanguage
 from newskg.ingest import read_inputs
 
-BAD = Path("/work/shared/eval/bad")
+BAD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "bad"
 pytestmark = pytest.mark.skipif(not BAD.is_dir(), reason="shared evaluation kit not present")
 
 
