@@ -215,3 +215,16 @@ def test_help_texts_show_examples_and_saved_queries(runner):
         assert name in q
     assert "--param name=" in q
     assert "--lang" in runner.invoke(main, ["extract", "--help"]).stdout
+
+
+def test_model_option_rejects_unknown_languages_and_pipelines(tmp_path):
+    from click.testing import CliRunner
+    from newskg.cli import main
+    article = tmp_path / "a.txt"
+    article.write_text("Presiden Joko Widodo bertemu Perdana Menteri Jepang di Tokyo pada Kamis.", encoding="utf-8")
+    runner = CliRunner()
+    bad_lang = runner.invoke(main, ["extract", str(article), "-o", str(tmp_path / "o.ttl"), "--model", "xx=foo"])
+    assert bad_lang.exit_code == 2 and "LANG=PIPELINE" in bad_lang.output
+    missing = runner.invoke(main, ["extract", str(article), "-o", str(tmp_path / "o.ttl"), "--model", "id=no_such_xyz"])
+    assert missing.exit_code == 2 and "cannot load" in missing.output
+    assert not (tmp_path / "o.ttl").exists()

@@ -49,7 +49,11 @@ class KnowledgeGraph:
     `strict=True` to raise the first one instead.
     """
 
-    def __init__(self, base: str = DEFAULT_BASE, store: str = DEFAULT_STORE):
+    def __init__(self, base: str = DEFAULT_BASE, store: str = DEFAULT_STORE,
+                 models: Mapping[str, str] | None = None):
+        if models:
+            from .nlp.pipeline import use_models
+            use_models(models)   # e.g. {"en": "en_core_web_trf"}: per process, like the pipelines
         if store not in STORES:
             raise ValueError(f"unknown store {store!r}; choose one of: {', '.join(STORES)}")
         self.base = check_base(base)

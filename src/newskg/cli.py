@@ -39,6 +39,28 @@ def main() -> None:
 
 # -- extract ------------------------------------------------------------------------------------
 
+def _choose_models(models: tuple[str, ...]) -> None:
+    """Apply --model LANG=PIPELINE choices (checked here, loaded on first use)."""
+    from .nlp.pipeline import supported_languages, use_models
+
+    choices = {}
+    for item in models:
+        lang, sep, model = item.partition("=")
+        if not sep or not model or lang not in supported_languages():
+            raise click.BadParameter(f"{item!r}: write LANG=PIPELINE with LANG one of "
+                                     f"{', '.join(supported_languages())}", param_hint="'--model'")
+        choices[lang] = model
+    previous = use_models(choices)
+    from .errors import NewskgError
+    from .nlp.pipeline import get_pipeline
+    for lang in choices:       # fail now, not once per article
+        try:
+            get_pipeline(lang)
+        except NewskgError as exc:
+            use_models(previous)
+            raise click.BadParameter(str(exc), param_hint="'--model'") from None
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -52,9 +74,13 @@ def main() -> None:
               help="Store used while building (see benchmarks/RESULTS.md).")
 @click.option("--into", type=click.Path(path_type=Path), metavar="PATH",
               help="Add to an existing graph file or store (not yet supported).")
+@click.option("--model", "models", multiple=True, metavar="LANG=PIPELINE",
+              help="Trained spaCy pipeline for a language instead of the bundled one: an installed "
+                   "package or a folder (e.g. en=en_core_web_sm), or LANG=rules for rules only. "
+                   "Repeatable.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str, store: str,
-            into: Path | None, quiet: bool) -> None:
+            into: Path | None, models: tuple[str, ...], quiet: bool) -> None:
     """Read articles and write their knowledge graph.
 
     INPUT is a .txt article (as copied off a news page), an .html/.htm page, a .jsonl corpus (one
@@ -89,6 +115,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
         kg = KnowledgeGraph(base=base, store=store)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="'--base'") from None
+    _choose_models(models)
 
     def report(line: str) -> None:
         tqdm.write(line, file=sys.stderr)

@@ -11,6 +11,7 @@ PACKAGE = Path(__file__).parent
 ONTOLOGY_DIR = PACKAGE / "ontology"
 QUERIES_DIR = PACKAGE / "queries"
 EXAMPLES_DIR = PACKAGE / "examples"
+MODELS_DIR = PACKAGE / "models"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "newskg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 EXAMPLE_ARTICLE = EXAMPLES_DIR / "nextren-2022-09-12-putin-xi.txt"
