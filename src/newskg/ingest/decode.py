@@ -4,6 +4,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from pathlib import Path
+
 from ..errors import InputError
 
 #: share of control / unassigned characters above which decoded bytes are taken for binary noise
@@ -55,6 +57,16 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise InputError(source, "binary file (its bytes decode to control characters), not a text article")
     return text, warnings
+
+
+def read_text_file(path: Path, source: str | None = None) -> tuple[str, list[str]]:
+    """The decoded text of a file and warnings about its encoding; InputError when unreadable."""
+    source = source or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(source, f"cannot read the file ({err.strerror or err})") from None
+    return decode_text(data, source)
 
 
 def _control_share(text: str) -> float:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..article import Article
 from ..errors import InputError
-from .decode import decode_text
+from .decode import read_text_file
 from .patterns import vocabulary
 from .text import article_from_text
 
@@ -23,11 +23,7 @@ MIN_PARAGRAPH_WORDS = 5
 def read_html(path: Path, lang: str | None = None) -> Article:
     """The Article of an HTML page; raises InputError when it has no main text."""
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(source, f"cannot read the file ({err.strerror or err})") from None
-    html, decode_warnings = decode_text(data, source)
+    html, decode_warnings = read_text_file(path, source)
     article = article_from_html(html, source=source, lang=lang)
     article.warnings.extend(decode_warnings)
     return article

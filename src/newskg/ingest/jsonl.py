@@ -13,7 +13,7 @@ from pathlib import Path
 from ..article import Article
 from ..errors import InputError
 from .dates import parse_published
-from .decode import decode_text
+from .decode import read_text_file
 from .text import article_from_text
 
 _STRING_FIELDS = ("url", "title", "publisher", "lang")
@@ -23,12 +23,9 @@ def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Article | InputE
     """Each record's Article, or an InputError naming the file and line; never raises."""
     source = str(path)
     try:
-        text, warnings = decode_text(path.read_bytes(), source)
+        text, warnings = read_text_file(path, source)
     except InputError as err:
         yield err
-        return
-    except OSError as err:
-        yield InputError(source, f"cannot read the file ({err.strerror or err})")
         return
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

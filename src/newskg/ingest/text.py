@@ -7,7 +7,7 @@ from pathlib import Path
 from ..article import Article
 from ..errors import InputError
 from .dates import parse_published
-from .decode import decode_text
+from .decode import read_text_file
 from .lang import detect_language, normalise_language
 from .metadata import find_metadata
 
@@ -58,11 +58,7 @@ def article_from_text(text: str, *, source: str = "<text>", id: str | None = Non
 def read_txt(path: Path, lang: str | None = None, source: str | None = None) -> Article:
     """The Article of a `.txt` file; raises InputError when the file cannot be read as one."""
     source = source or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(source, f"cannot read the file ({err.strerror or err})") from None
-    text, warnings = decode_text(data, source)
+    text, warnings = read_text_file(path, source)
     article = article_from_text(text, source=source, lang=lang)
     article.warnings.extend(warnings)
     return article
