@@ -133,7 +133,8 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     articles = 0
     items = kg.ingest(present, lang=None if lang == "auto" else lang) if present else iter(())
     with tqdm(items, unit=" articles", file=sys.stderr, disable=quiet or not multi,
-              leave=False, dynamic_ncols=True) as bar:
+              leave=False, dynamic_ncols=True,
+              mininterval=0.1 if sys.stderr.isatty() else 10.0) as bar:   # a log gets a line per 10 s
         for item in bar:
             if isinstance(item, InputError):
                 errors += 1
