@@ -38,3 +38,17 @@ def test_rules_only_and_missing_models(tiny_model):
         build_pipeline("en", model="no_such_pipeline_xyz")
     with pytest.raises(NewskgError, match="is for 'en'"):
         build_pipeline("id", model=str(tiny_model))
+
+
+def test_model_entities_that_are_words_not_names_are_dropped(tmp_path):
+    nlp = spacy.blank("id")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": "Kesepahaman"},
+                        {"label": "PER", "pattern": [{"LOWER": "budi"}]},
+                        {"label": "ORG", "pattern": "Dewan Kelautan Nusantara"}])
+    nlp.to_disk(tmp_path / "tiny_id")
+    found = {(e.text, e.label_) for e in
+             build_pipeline("id", model=str(tmp_path / "tiny_id"))(
+                 "Nota Kesepahaman ditandatangani budi dan Dewan Kelautan Nusantara.").ents}
+    assert ("Dewan Kelautan Nusantara", "Organization") in found
+    assert not any(t in {"Kesepahaman", "budi"} for t, _ in found)

@@ -271,6 +271,29 @@ class EntityRecognizer:
                     out.append(Candidate(s, m.end, typ, "", 2))
         return out
 
+    # ------------------------------------------------------------------ trained ner
+    def model_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
+        """Entities a trained `ner` put in `doc.ents`, trimmed and kept only when they look like
+        names: a capitalised word that is no common word, no title and no trigger acronym."""
+        out = []
+        for e in doc.ents:
+            label = NER_LABELS.get(e.label_.upper(), e.label_)
+            if label not in TYPE_ORDER:
+                continue
+            s, end = e.start, e.end
+            while s < end and (doc[s].is_space or doc[s].is_punct or s in title_tokens):
+                s += 1
+            while end > s and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                end -= 1
+            words = [t for t in doc[s:end] if t.is_alpha]
+            if not words or not doc[s].text[:1].isupper():
+                continue
+            if all(t.lower_ in self.common or t.lower_.rstrip(".") in self.calendar or t.is_upper
+                   for t in words) and not (label == "Person" and len(words) >= 2):
+                continue   # "Republik", "Kesepahaman", "KTT", "FTA": words, not names
+            out.append(Candidate(s, end, label, e.kb_id_, 0))
+        return out
+
     # ------------------------------------------------------------------ fuzzy
     def fuzzy_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         out = []
@@ -353,10 +376,9 @@ class EntityRecognizer:
         people = self.person_candidates(doc, blocked, title_matches, cue_matches, gaz_by_start)
         heads = self.headword_candidates(doc, blocked | {i for m in title_matches for i in range(m.start, m.end)},
                                          particles)
-        model = [Candidate(e.start, e.end, NER_LABELS.get(e.label_.upper(), e.label_), e.kb_id_, 0)
-                 for e in doc.ents if NER_LABELS.get(e.label_.upper(), e.label_) in TYPE_ORDER]
-        taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)}
-        taken |= {i for m in title_matches for i in range(m.start, m.end)}
+        title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
+        model = self.model_candidates(doc, title_tokens)
+        taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)} | title_tokens
         fuzzy = self.fuzzy_candidates(doc, taken)
         chosen = self._resolve(gaz_chosen + people + fuzzy + heads + model)
         chosen = self._resolve(chosen + self.propagate_people(doc, chosen))
