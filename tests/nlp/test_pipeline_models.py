@@ -49,6 +49,6 @@ def test_model_entities_that_are_words_not_names_are_dropped(tmp_path):
     nlp.to_disk(tmp_path / "tiny_id")
     found = {(e.text, e.label_) for e in
              build_pipeline("id", model=str(tmp_path / "tiny_id"))(
-                 "Nota Kesepahaman ditandatangani budi dan Dewan Kelautan Nusantara.").ents}
+                 "Kedua negara menandatangani Nota Kesepahaman bersama budi dan Dewan Kelautan Nusantara.").ents}
     assert ("Dewan Kelautan Nusantara", "Organization") in found
     assert not any(t in {"Kesepahaman", "budi"} for t, _ in found)

@@ -51,8 +51,11 @@ def is_cap_word(tok) -> bool:
 
 
 def is_headline(sent: Span) -> bool:
-    """True when most words of the sentence are capitalised (a title line or headline)."""
-    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    """True for a title line or headline: no full stop at the end, most words capitalised."""
+    toks = [t for t in sent if not t.is_space]
+    if toks and toks[-1].text in {".", "…"}:
+        return False
+    words = [t for t in toks if t.is_alpha and len(t.text) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
 
@@ -272,10 +275,15 @@ class EntityRecognizer:
         return out
 
     # ------------------------------------------------------------------ trained ner
-    def model_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
+    def model_candidates(self, doc: Doc, title_tokens: set[int], known: set[int]) -> list[Candidate]:
         """Entities a trained `ner` put in `doc.ents`, trimmed and kept only when they look like
-        names: a capitalised word that is no common word, no title and no trigger acronym."""
+        names: capitalised, not only common words, and not a piece cut out of a longer capitalised
+        run ("Kesepahaman" of "Nota Kesepahaman") unless what borders it is a title or a known name."""
         out = []
+
+        def capital_neighbour(i: int) -> bool:
+            return (0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+                    and i not in title_tokens and i not in known and not doc[i].is_sent_start)
         for e in doc.ents:
             label = NER_LABELS.get(e.label_.upper(), e.label_)
             if label not in TYPE_ORDER:
@@ -288,9 +296,13 @@ class EntityRecognizer:
             words = [t for t in doc[s:end] if t.is_alpha]
             if not words or not doc[s].text[:1].isupper():
                 continue
-            if all(t.lower_ in self.common or t.lower_.rstrip(".") in self.calendar or t.is_upper
-                   for t in words) and not (label == "Person" and len(words) >= 2):
-                continue   # "Republik", "Kesepahaman", "KTT", "FTA": words, not names
+            if len(words) == 1 and (words[0].lower_ in self.common or words[0].lower_ in self.calendar
+                                    or words[0].is_upper):
+                continue   # "Republik", "Pers", "KTT", "FTA": words, not names
+            if capital_neighbour(s - 1) or (capital_neighbour(end) and not doc[end].is_sent_start):
+                continue
+            if is_headline(doc[s].sent) and all(t.lower_ in self.common for t in words):
+                continue
             out.append(Candidate(s, end, label, e.kb_id_, 0))
         return out
 
@@ -377,7 +389,8 @@ class EntityRecognizer:
         heads = self.headword_candidates(doc, blocked | {i for m in title_matches for i in range(m.start, m.end)},
                                          particles)
         title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
-        model = self.model_candidates(doc, title_tokens)
+        known = {i for c in gaz_chosen + people for i in range(c.start, c.end)}
+        model = self.model_candidates(doc, title_tokens, known)
         taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)} | title_tokens
         fuzzy = self.fuzzy_candidates(doc, taken)
         chosen = self._resolve(gaz_chosen + people + fuzzy + heads + model)
