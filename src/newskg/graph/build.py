@@ -165,7 +165,11 @@ class _Builder:
         if art.published:
             yield self.q(a, NKG.published, date_literal(art.published))
         if art.publisher:
-            org = entity_iri("Organization", art.publisher, self.base)
+            from ..resolve.links import LinkTable
+            from ..resolve.resolver import qid_iri
+            link = LinkTable.load().lookup("Organization", art.publisher)
+            org = qid_iri("Organization", link.qid, self.base) if link else \
+                entity_iri("Organization", art.publisher, self.base)
             yield self.q(a, NKG.publisher, org)
             yield self.q(org, RDF.type, NKG.Organization)
             yield self.q(org, RDFS.label, Literal(art.publisher, lang="en"))

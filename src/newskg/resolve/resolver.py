@@ -199,6 +199,10 @@ class Resolver:
         names = {n.iri: n.label for n in self.index.entities.values()}
         names.update({ent[e.key]: res.entity_names[e.key] for e in facts.entities})
         for ev in facts.events:
+            for k in [*ev.participants, ev.location, ev.organizer]:
+                if k and k not in ent:
+                    raise ValueError(f"{article.source}: event {ev.key} names entity key {k!r}, "
+                                     f"which is not among the article's entities")
             report = EventReport(ev.type, frozenset(ent[k] for k in ev.participants),
                                  ent.get(ev.location) if ev.location else None,
                                  ent.get(ev.organizer) if ev.organizer else None,
