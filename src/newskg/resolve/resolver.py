@@ -93,6 +93,13 @@ class Resolver:
         qid, name = e.qid, e.name
         if not qid:
             link = self.links.lookup(e.type, *forms)
+            if link is not None and e.type == "Person" and len(person_key(e.name)) == 1:
+                # a bare name links only when no other person of the graph has that name too
+                word = person_key(e.name)[0]
+                owners = {n.iri for n in self.index.people() if word in label_words(n)
+                          and link.qid not in n.qids}
+                if owners:
+                    link = None
             if link is not None:
                 qid, name = link.qid, link.name
         if qid:
@@ -157,11 +164,13 @@ class Resolver:
         return None
 
     # -- events -------------------------------------------------------------------------------
-    def _places(self) -> Places:
-        by_label = {}
+    def _places(self, more_countries: dict | None = None) -> Places:
+        """Place → country IRIs for the graph's places; `more_countries` (folded label → IRI) adds
+        the countries of the article being resolved."""
+        by_label = dict(more_countries or {})
         for n in self.index.entities.values():
             if n.type == "Country":
-                by_label[fold(n.label)] = n.iri
+                by_label.setdefault(fold(n.label), n.iri)
         country_of = {}
         table = _country_of_place()
         for n in self.index.entities.values():
@@ -175,11 +184,11 @@ class Resolver:
         article = facts.article
         art_iri = article_iri(article.id, article.url, article.text, self.base)
         published = article.published_date
-        places = self._places()
-        # country IRIs of this article's places too (a new place node is not in the index yet)
         table = _country_of_place()
         countries = {fold(res.entity_names[e.key]): res.entity_iris[e.key]
                      for e in facts.entities if e.type == "Country"}
+        places = self._places(countries)
+        # country IRIs of this article's places too (a new place node is not in the index yet)
         for e in facts.entities:
             if e.type == "Place":
                 c = table.get(fold(res.entity_names[e.key]))
@@ -213,6 +222,7 @@ class Resolver:
                 used.add(match)
                 res.event_iris[ev.key] = match
                 self._merge_values(ev, self.index.events[match], res, names)
+                self._merge_location(report.location, self.index.events[match], res, places, ev.key)
                 continue
             iri = None
             if ev.type == "Summit" and report.organizer is not None:
