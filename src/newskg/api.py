@@ -273,6 +273,14 @@ class KnowledgeGraph:
         if native is not None and self.path is not None:
             native.flush()
 
+    def close(self) -> None:
+        """Write a store folder out and let it go (another process or graph may then open it)."""
+        import gc
+        self.flush()
+        self._dataset = None
+        self._index = None
+        gc.collect()
+
     def duplicates(self, threshold: float = 90.0) -> list:
         """Pairs of nodes a person should check: same type and the same Wikidata QID, or
         near-identical labels (see `newskg.resolve.review.find_duplicates`)."""

@@ -135,11 +135,12 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
         except OSError as exc:
             click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
             sys.exit(1)
-    kg.flush()
+    counts = dict(kg.counts)
+    kg.close()
     if not quiet:
         detail = ""
         if into is not None:
-            c = kg.counts
+            c = counts
             detail = f" ({c['added']} added, {c['unchanged']} unchanged, {c['replaced']} replaced)"
         where = " and ".join(str(p) for p in ([into] if into_store else []) + targets)
         click.echo(f"{articles} article{'s' * (articles != 1)}{detail}, "
