@@ -75,7 +75,7 @@ def test_named_graph_per_article(pipeline):
     b = kg.add_article("Joko Widodo left.", id="b")
     graphs = {str(g.identifier) for g in kg.graph.graphs() if len(g)}
     assert {a, b} <= graphs
-    joko = URIRef(ID + "person/joko-widodo")
+    joko = URIRef(ID + "person/Q563")
     assert {str(o) for o in kg.graph.objects(joko, NKG.mentionedIn)} == {a, b}
 
 
@@ -151,5 +151,5 @@ def test_a_statement_made_by_many_articles_is_seen_once(facts, facts_en, store):
     kg.add_facts(facts_en)
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?p rdfs:label ?l ; a nkg:Person . FILTER(STR(?l) = 'Vladimir Putin') }"
     assert int(kg.query(q)[0]["n"]) == 1
-    per_article = kg.query("SELECT ?g WHERE { GRAPH ?g { person:vladimir-putin rdfs:label ?l } }")
+    per_article = kg.query("SELECT ?g WHERE { GRAPH ?g { person:Q7747 rdfs:label ?l } }")
     assert len(per_article) == 2

@@ -92,7 +92,7 @@ def test_lang_option_reaches_the_readers(runner, pipeline, inputs):
     (["-o", "no-such-dir/g.ttl"], "does not exist"),
     (["-o", "g.ttl", "--base", "not an iri"], "base IRI"),
     (["-o", "g.ttl", "--lang", "fr"], "'fr' is not one of"),
-    (["--into", "store.trig"], "not yet supported"),
+    (["--into", "g.txt"], "unknown suffix"),
     ([], "Missing option '-o'"),
 ])
 def test_usage_errors_exit_2(runner, pipeline, inputs, monkeypatch, args, message):

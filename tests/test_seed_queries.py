@@ -21,7 +21,7 @@ def text(rows, var):
 
 def test_every_saved_query_is_covered_here():
     assert set(saved_queries()) == {"meetings", "summits", "partnerships", "positions", "quotes", "timeline",
-                                    "network", "event_sources", "entity_profile"}
+                                    "network", "event_sources", "entity_profile", "same_qid"}
 
 
 def test_meetings(kg):
@@ -83,3 +83,23 @@ def test_entity_profile_by_surface_form(kg):
     assert ("sameAs", "http://www.wikidata.org/entity/Q7747") in facets or \
         any(f == "sameAs" and v.endswith("Q7747") for f, v in facets)
     assert any(f == "position" and "President" in v for f, v in facets)
+
+
+def test_same_qid_finds_nothing_on_one_resolved_article(kg):
+    assert len(kg.query("same_qid")) == 0
+
+
+def test_same_qid_lists_two_nodes_with_one_qid():
+    from rdflib import Literal, URIRef
+    from newskg import KnowledgeGraph
+    from newskg.graph.namespaces import NKG, OWL, RDF, RDFS, WD
+    from newskg.graph.store import add_quads
+
+    kg = KnowledgeGraph(store="memory")
+    g = URIRef("https://w3id.org/newskg/id/article/x")
+    a, b = URIRef("https://w3id.org/newskg/id/person/a"), URIRef("https://w3id.org/newskg/id/person/b")
+    add_quads(kg.graph, [(n, p, o, g) for n, label in ((a, "Jokowi"), (b, "Joko Widodo"))
+                         for p, o in ((RDF.type, NKG.Person), (RDFS.label, Literal(label, lang="en")),
+                                      (OWL.sameAs, WD.Q563))])
+    rows = kg.query("same_qid")
+    assert [(str(r["label"]), str(r["otherLabel"])) for r in rows] == [("Jokowi", "Joko Widodo")]

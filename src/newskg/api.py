@@ -23,13 +23,14 @@ from rdflib.term import Identifier
 from .article import Article
 from .errors import InputError
 from .facts import Facts
-from .graph.build import facts_to_quads
+from .graph.build import article_node, facts_to_quads
 from .graph.iris import check_base
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
 from .graph.results import Rows, rows_from_result
-from .graph.store import (DEFAULT_STORE, STORES, add_quads, all_prefixes, load_graph, new_dataset,
-                          triple_count, write_graph)
+from .graph.store import (DEFAULT_STORE, STORES, _ox_store, add_quads, all_prefixes, graph_quads,
+                          load_graph, new_dataset, remove_graph, rename_node, set_value,
+                          triple_count, triples_of, write_graph)
 
 __all__ = ["KnowledgeGraph", "Rows"]
 
@@ -47,10 +48,16 @@ class KnowledgeGraph:
     Inputs that cannot be read do not raise from `add_file` / `add_corpus`: each is recorded as an
     `InputError` in `errors` (file and line in its message) and the rest goes on; pass
     `strict=True` to raise the first one instead.
+
+    Adding is incremental and idempotent: each article's entities and events are resolved against
+    what the graph holds (one node per real thing, see `newskg.resolve`); an article already in the
+    graph (same text) changes nothing; an article whose id or URL is in the graph with another text
+    replaces its own named graph.  `counts` tallies "added", "unchanged" and "replaced".
+    `path` keeps the graph in an Oxigraph store folder (created if missing, reopened otherwise).
     """
 
     def __init__(self, base: str = DEFAULT_BASE, store: str = DEFAULT_STORE,
-                 models: Mapping[str, str] | None = None):
+                 path: str | os.PathLike | None = None, models: Mapping[str, str] | None = None):
         if models:
             from .nlp.pipeline import use_models
             use_models(models)   # e.g. {"en": "en_core_web_trf"}: per process, like the pipelines
@@ -58,8 +65,11 @@ class KnowledgeGraph:
             raise ValueError(f"unknown store {store!r}; choose one of: {', '.join(STORES)}")
         self.base = check_base(base)
         self.store = store
-        self._dataset = new_dataset(store, self.base)
+        self.path = Path(path) if path is not None else None
+        self._dataset = new_dataset(store, self.base, location=path)
+        self._index = None
         self.errors: list[InputError] = []
+        self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
 
     # -- reading -----------------------------------------------------------------------------
     @classmethod
@@ -73,11 +83,67 @@ class KnowledgeGraph:
         load_graph(path, kg._dataset)
         return kg
 
+    def _graph_index(self):
+        """What the graph holds, indexed for resolution (read from the graph the first time)."""
+        if self._index is None:
+            from .resolve.index import PREDICATES, GraphIndex
+            self._index = GraphIndex.from_triples(triples_of(self._dataset, PREDICATES))
+        return self._index
+
+    def find_article(self, article: Article) -> tuple[str, str | None]:
+        """Whether the graph holds `article`: ("unchanged", IRI) for the same text, ("changed", IRI)
+        for the same id or URL with another text, ("new", None) otherwise."""
+        index = self._graph_index()
+        iri = article_node(article, self.base)
+        digest = article.content_hash
+        for rec in index.articles.values():
+            if rec.content_hash == digest:
+                return "unchanged", str(rec.iri)
+        for rec in index.articles.values():
+            if rec.iri == iri or (article.id and rec.identifier == article.id) or \
+                    (article.url and rec.url and rec.url == article.url.strip()):
+                return "changed", str(rec.iri)
+        return "new", None
+
     def add_facts(self, facts: Facts) -> str:
-        """Add what was read from one article; returns the article's IRI (its graph's name)."""
-        quads = facts_to_quads(facts, self.base)
+        """Add what was read from one article; returns the article's IRI (its graph's name).
+
+        Its entities and events join the nodes the graph already has for them.  Adding an article
+        the graph already holds changes nothing; a new text for an article already there (same id
+        or URL) replaces that article's named graph.
+        """
+        from .resolve import Resolver
+
+        state, old = self.find_article(facts.article)
+        if state == "unchanged":
+            self.counts["unchanged"] += 1
+            return old
+        if state == "changed":
+            self._remove_article(old, facts.article.source)
+        index = self._graph_index()
+        res = Resolver(index, self.base).resolve(facts)
+        for before, after in res.renames:
+            rename_node(self._dataset, before, after)
+            index.rename(before, after)
+        for node, pred, value in res.updates:
+            set_value(self._dataset, node, pred, value)
+            index.set_value(node, pred, value)
+        quads = facts_to_quads(facts, self.base, res)
         add_quads(self._dataset, quads)
+        index.add_quads(quads)
+        self.counts["replaced" if state == "changed" else "added"] += 1
         return str(quads[0][3])
+
+    def _remove_article(self, iri: str, source: str) -> None:
+        from rdflib import URIRef
+
+        graph = URIRef(iri)
+        if not graph_quads(self._dataset, graph):
+            raise InputError(source, f"a new text of {iri}, which this graph holds without its own "
+                                     f"named graph (a Turtle or N-Triples file): it cannot be "
+                                     f"replaced; keep graphs as .trig, .nq or a store folder")
+        remove_graph(self._dataset, graph)
+        self._index = None      # re-read: nodes only that article mentioned are gone
 
     def add_article(self, text: str, url: str | None = None,
                     published: str | date | datetime | None = None, lang: str | None = None,
@@ -109,6 +175,11 @@ class KnowledgeGraph:
             for item in items:
                 if isinstance(item, InputError):
                     yield self._failed(item, strict)
+                    continue
+                state, known = self.find_article(item)
+                if state == "unchanged":      # nothing to read: the graph has this very text
+                    self.counts["unchanged"] += 1
+                    yield item, known
                     continue
                 try:
                     iri = self.add_facts(_extract(item))
@@ -198,6 +269,26 @@ class KnowledgeGraph:
         triples merged.  The file is replaced atomically (never left half-written).
         """
         return write_graph(self._dataset, path, self.base)
+
+    def flush(self) -> None:
+        """Make sure a store folder (`path`) has everything written to disk."""
+        native = _ox_store(self._dataset)
+        if native is not None and self.path is not None:
+            native.flush()
+
+    def close(self) -> None:
+        """Write a store folder out and let it go (another process or graph may then open it)."""
+        import gc
+        self.flush()
+        self._dataset = None
+        self._index = None
+        gc.collect()
+
+    def duplicates(self, threshold: float = 90.0) -> list:
+        """Pairs of nodes a person should check: same type and the same Wikidata QID, or
+        near-identical labels (see `newskg.resolve.review.find_duplicates`)."""
+        from .resolve.review import find_duplicates
+        return find_duplicates(self._graph_index(), threshold)
 
     @property
     def graph(self) -> Dataset:

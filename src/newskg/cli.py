@@ -33,6 +33,8 @@ def main() -> None:
       newskg extract corpus.jsonl articles/ -o graph.ttl --lang id
       newskg query graph.trig meetings
       newskg query graph.trig timeline --param name="Xi Jinping"
+      newskg extract more-articles/ --into graph.trig
+      newskg duplicates graph.trig
       newskg validate graph.trig
     """
 
@@ -73,7 +75,10 @@ def _choose_models(models: tuple[str, ...]) -> None:
 @click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
               help="Store used while building (see benchmarks/RESULTS.md).")
 @click.option("--into", type=click.Path(path_type=Path), metavar="PATH",
-              help="Add to an existing graph file or store (not yet supported).")
+              help="Add to the graph in PATH: a graph file (.trig, .nq keep one graph per article; "
+                   ".ttl, .nt work but cannot replace a changed article) rewritten atomically, or an "
+                   "Oxigraph store folder (a path without a suffix); created when missing. Articles "
+                   "already there are skipped; a new text of one (same id or URL) replaces its graph.")
 @click.option("--model", "models", multiple=True, metavar="LANG=PIPELINE",
               help="Trained spaCy pipeline for a language instead of the bundled one: an installed "
                    "package or a folder (e.g. en=en_core_web_sm), or LANG=rules for rules only. "
@@ -99,20 +104,27 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
 
     from .api import KnowledgeGraph
 
-    if into is not None:
-        raise click.UsageError("--into is not yet supported (it arrives with entity resolution); "
-                               "write a new file with -o instead.")
-    if output is None:
-        raise click.UsageError("Missing option '-o' / '--output'.")
+    if output is None and into is None:
+        raise click.UsageError("Missing option '-o' / '--output' (or '--into').")
+    into_store = into is not None and (into.is_dir() or (not into.exists() and not into.suffix))
+    for path, hint in ((output, "'-o' / '--output'"), (None if into_store else into, "'--into'")):
+        if path is None:
+            continue
+        try:
+            check_output_path(path)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=hint) from None
+        if not path.parent.is_dir():
+            raise click.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=hint)
     try:
-        check_output_path(output)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
-    if not output.parent.is_dir():
-        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist",
-                                 param_hint="'-o' / '--output'")
-    try:
-        kg = KnowledgeGraph(base=base, store=store)
+        if into_store:
+            kg = KnowledgeGraph(base=base, store="oxigraph-disk", path=into)
+        elif into is not None and into.exists():
+            kg = KnowledgeGraph.load(into, base=base, store=store)
+        else:
+            kg = KnowledgeGraph(base=base, store=store)
+    except InputError as exc:
+        _fail(str(exc))
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="'--base'") from None
     _choose_models(models)
@@ -144,14 +156,23 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             articles += 1
             for warning in article.warnings:
                 report(f"warning: {article.source}: {warning}")
-    try:
-        kg.serialize(output)
-    except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(1)
+    targets = [p for p in (None if into_store else into, output) if p is not None]
+    for target in targets:
+        try:
+            kg.serialize(target)
+        except OSError as exc:
+            click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
+            sys.exit(1)
+    counts = dict(kg.counts)
+    kg.close()
     if not quiet:
-        click.echo(f"{articles} article{'s' * (articles != 1)}, "
-                   f"{errors} error{'s' * (errors != 1)} → {output}", err=True)
+        detail = ""
+        if into is not None:
+            c = counts
+            detail = f" ({c['added']} added, {c['unchanged']} unchanged, {c['replaced']} replaced)"
+        where = " and ".join(str(p) for p in ([into] if into_store else []) + targets)
+        click.echo(f"{articles} article{'s' * (articles != 1)}{detail}, "
+                   f"{errors} error{'s' * (errors != 1)} → {where}", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -234,6 +255,47 @@ def _parse_param(text: str) -> tuple[str, object]:
     if value.startswith("<") and value.endswith(">"):
         return name, URIRef(value[1:-1])
     return name, value
+
+
+# -- duplicates ---------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--threshold", type=click.FloatRange(0, 100), default=90.0, show_default=True,
+              help="Least rapidfuzz ratio (0-100) of two labels to list them as similar.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "tsv"]), default="table",
+              show_default=True)
+def duplicates(graph: Path, threshold: float, fmt: str) -> None:
+    """List nodes that may be one real thing, for a person to check.
+
+    GRAPH is a graph file or an Oxigraph store folder.  Listed are pairs of entity nodes of one
+    type with the same Wikidata QID, the same name (titles, accents and spelling variants
+    ignored), or labels at least THRESHOLD similar.  Nothing is changed.
+
+    \b
+    Example:
+      newskg duplicates graph.trig
+    """
+    from .api import KnowledgeGraph
+
+    try:
+        kg = KnowledgeGraph(path=graph) if graph.is_dir() else KnowledgeGraph.load(graph)
+    except InputError as exc:
+        _fail(str(exc))
+    found = kg.duplicates(threshold)
+    if fmt == "tsv":
+        click.echo("type\tlabel_a\tlabel_b\treason\ta\tb")
+        for d in found:
+            click.echo("\t".join([d.type, d.label_a, d.label_b, d.reason, d.a, d.b]))
+    else:
+        pre = sorted(kg.prefixes.items(), key=lambda kv: -len(kv[1]))
+        short = lambda iri: next((f"{p}:{iri[len(ns):]}" for p, ns in pre if iri.startswith(ns)), iri)
+        rows = [(d.type, d.label_a, d.label_b, d.reason, short(d.a), short(d.b)) for d in found]
+        head = ("type", "label", "other label", "why", "node", "other node")
+        widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+        for r in [head, tuple("-" * w for w in widths), *rows]:
+            click.echo("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+        click.echo(f"\n{len(found)} pair{'s' * (len(found) != 1)} to check", err=True)
 
 
 # -- validate -----------------------------------------------------------------------------------

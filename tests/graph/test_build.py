@@ -9,9 +9,9 @@ from newskg.graph.build import article_node, date_literal, event_label, facts_to
 from newskg.graph.namespaces import DCTERMS, NKG, OWL, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
 ID = "https://w3id.org/newskg/id/"
-PUTIN, XI = URIRef(ID + "person/vladimir-putin"), URIRef(ID + "person/xi-jinping")
-SAMARKAND, RUSSIA = URIRef(ID + "place/samarkand"), URIRef(ID + "country/russia")
-SCO = URIRef(ID + "organization/shanghai-cooperation-organisation")
+PUTIN, XI = URIRef(ID + "person/Q7747"), URIRef(ID + "person/Q15031")
+SAMARKAND, RUSSIA = URIRef(ID + "place/Q5753"), URIRef(ID + "country/Q159")
+SCO = URIRef(ID + "organization/Q485207")
 
 
 def triples(quads):
@@ -73,7 +73,7 @@ def test_publisher_is_an_organization_node_not_mentioned_in_the_article(facts):
 def test_cited_outlet_is_an_organization_mentioned_in_the_article(facts):
     q = facts_to_quads(facts)
     a = article_node(facts.article)
-    reuters = URIRef(ID + "organization/reuters")
+    reuters = URIRef(ID + "organization/Q130879")
     assert objects(q, a, NKG.cites) == {reuters}
     assert (reuters, RDF.type, NKG.Organization) in triples(q)
     assert objects(q, reuters, NKG.mentionedIn) == {a}

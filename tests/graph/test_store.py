@@ -63,7 +63,7 @@ def test_turtle_uses_prefixes_and_is_deterministic(dataset, tmp_path):
     assert a == b
     text = a.decode()
     assert "@prefix nkg: <https://w3id.org/newskg/ontology#>" in text
-    assert "person:vladimir-putin" in text
+    assert "person:Q7747" in text
 
 
 def test_both_stores_write_the_same_file(facts, tmp_path):
@@ -178,7 +178,7 @@ def test_jsonld_is_compact_and_readable_by_rdflib_too(dataset, tmp_path):
     doc = json.loads(path.read_text())
     assert doc["@context"]["nkg"] == "https://w3id.org/newskg/ontology#"
     nodes = [n for g in doc["@graph"] for n in g.get("@graph", [])]
-    putin = next(n for n in nodes if n["@id"] == "person:vladimir-putin")
+    putin = next(n for n in nodes if n["@id"] == "person:Q7747")
     assert putin["@type"] == ["nkg:Person"]
     other = Dataset()
     other.parse(data=path.read_text(), format="json-ld")

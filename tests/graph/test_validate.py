@@ -24,9 +24,9 @@ MEETING_SENTENCE = ("Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jin
 QUOTE_SENTENCE = "\"Kami menghargai sikap seimbang sahabat China kami,\" kata Putin."
 
 ARTICLE = URIRef(ID + "article/test-putin-xi")
-PUTIN, XI = URIRef(ID + "person/vladimir-putin"), URIRef(ID + "person/xi-jinping")
-RUSSIA, CHINA = URIRef(ID + "country/russia"), URIRef(ID + "country/china")
-SAMARKAND = URIRef(ID + "place/samarkand")
+PUTIN, XI = URIRef(ID + "person/Q7747"), URIRef(ID + "person/Q15031")
+RUSSIA, CHINA = URIRef(ID + "country/Q159"), URIRef(ID + "country/Q148")
+SAMARKAND = URIRef(ID + "place/Q5753")
 OUTLET = URIRef(ID + "organization/contoh-news")
 MEETING = URIRef(ID + "event/0123456789abcdef")
 POSITION = URIRef(ID + "position/1111111111111111")
@@ -167,7 +167,7 @@ def test_publisher_mentioned_in_its_own_article_is_only_a_warning():
 
 def test_cited_outlet_must_be_mentioned_in_the_citing_article():
     g = well_formed()
-    cited = URIRef(ID + "organization/reuters")
+    cited = URIRef(ID + "organization/Q130879")
     g.add((cited, ns.RDF.type, NKG.Organization))
     g.add((cited, ns.RDFS.label, Literal("Reuters", lang="en")))
     g.add((ARTICLE, NKG.cites, cited))
@@ -235,7 +235,7 @@ def test_participant_that_is_a_place_is_a_violation():
     g.add((MEETING, NKG.participant, SAMARKAND))
     report = v.validate(g, reasoning=False)
     [line] = lines_about(report, MEETING, "nkg:participant")
-    assert "id:place/samarkand" in line
+    assert "id:place/Q5753" in line
 
 
 def test_event_without_evidence_is_a_violation():

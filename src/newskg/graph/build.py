@@ -24,10 +24,13 @@ _IRI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 _QID = re.compile(r"Q[1-9][0-9]*")
 
 
-def facts_to_quads(facts: Facts, base: str = DEFAULT_BASE) -> list[Quad]:
+def facts_to_quads(facts: Facts, base: str = DEFAULT_BASE, resolution=None) -> list[Quad]:
     """The quads stating `facts`, all in the named graph of the article (no duplicates).
 
-    The same Facts always give the same quads in the same order.
+    `resolution` (a `newskg.resolve.Resolution`) says which existing nodes the article's entities and
+    events are; without one, the facts are resolved against an empty graph (QIDs and the offline
+    link table still apply).  The same Facts and resolution always give the same quads in the same
+    order.
 
     >>> from newskg.facts import Entity
     >>> art = Article(text="Putin tiba.", id="a1", lang="id")
@@ -38,7 +41,10 @@ def facts_to_quads(facts: Facts, base: str = DEFAULT_BASE) -> list[Quad]:
     >>> [o.n3() for s, p, o, g in quads if p == SKOS.altLabel]
     ['"Putin"@id']
     """
-    return list(dict.fromkeys(_Builder(facts, base).quads()))
+    if resolution is None:
+        from ..resolve import GraphIndex, Resolver
+        resolution = Resolver(GraphIndex(), base).resolve(facts)
+    return list(dict.fromkeys(_Builder(facts, base, resolution).quads()))
 
 
 def article_node(article: Article, base: str = DEFAULT_BASE) -> URIRef:
@@ -101,14 +107,20 @@ def _url_node(url: str) -> URIRef:
 class _Builder:
     """Walks one Facts record and yields its quads."""
 
-    def __init__(self, facts: Facts, base: str):
-        self.facts, self.base = facts, base
+    def __init__(self, facts: Facts, base: str, resolution):
+        self.facts, self.base, self.res = facts, base, resolution
         self.article = facts.article
         self.graph = article_node(self.article, base)
         self.lang = self.article.lang or None
-        self.entity_iris = {e.key: entity_iri(e.type, e.name, base) for e in facts.entities}
-        self.names = {e.key: e.name for e in facts.entities}
-        self.event_iris = {ev.key: self._event_iri(ev) for ev in facts.events}
+        self.entity_iris = dict(resolution.entity_iris)
+        self.names = {e.key: resolution.entity_names.get(e.key, e.name) for e in facts.entities}
+        for ev in facts.events:
+            if ev.type not in EVENT_TYPES:
+                raise ValueError(f"{self.article.source}: event {ev.key} has unknown type {ev.type!r}")
+            for k in [*ev.participants, ev.location, ev.organizer]:
+                if k:
+                    self.ent(k, f"event {ev.key}")
+        self.event_iris = dict(resolution.event_iris)
 
     # -- helpers ---------------------------------------------------------------------------
     def q(self, s: Node, p: Node, o: Node) -> Quad:
@@ -120,16 +132,6 @@ class _Builder:
         except KeyError:
             raise ValueError(f"{self.article.source}: {where} names entity key {key!r}, "
                              f"which is not among the article's entities") from None
-
-    def _event_iri(self, ev: Event) -> URIRef:
-        if ev.type not in EVENT_TYPES:
-            raise ValueError(f"{self.article.source}: event {ev.key} has unknown type {ev.type!r}")
-        where = f"event {ev.key}"
-        parts = sorted(str(self.ent(k, where)) for k in ev.participants)
-        return fact_iri("event", self.article.key, ev.type, " ".join(parts),
-                        str(self.ent(ev.location, where)) if ev.location else "",
-                        str(self.ent(ev.organizer, where)) if ev.organizer else "",
-                        ev.date.iso if ev.date else "", ev.name or "", base=self.base)
 
     def evidence(self, node: URIRef, spans: list[Span]):
         for sp in spans:
@@ -163,7 +165,11 @@ class _Builder:
         if art.published:
             yield self.q(a, NKG.published, date_literal(art.published))
         if art.publisher:
-            org = entity_iri("Organization", art.publisher, self.base)
+            from ..resolve.links import LinkTable
+            from ..resolve.resolver import qid_iri
+            link = LinkTable.load().lookup("Organization", art.publisher)
+            org = qid_iri("Organization", link.qid, self.base) if link else \
+                entity_iri("Organization", art.publisher, self.base)
             yield self.q(a, NKG.publisher, org)
             yield self.q(org, RDF.type, NKG.Organization)
             yield self.q(org, RDFS.label, Literal(art.publisher, lang="en"))
@@ -182,25 +188,32 @@ class _Builder:
         for e in self.facts.entities:
             node = self.entity_iris[e.key]
             yield self.q(node, RDF.type, NKG[e.type])
-            yield self.q(node, RDFS.label, Literal(e.name, lang="en"))
+            yield self.q(node, RDFS.label, Literal(self.names[e.key], lang="en"))
             for alias in e.aliases:
                 yield self.q(node, SKOS.altLabel, Literal(alias, lang=self.lang))
-            if e.qid and _QID.fullmatch(e.qid):
-                yield self.q(node, OWL.sameAs, WD[e.qid])
+            for alias in self.res.extra_alts.get(e.key, ()):
+                yield self.q(node, SKOS.altLabel, Literal(alias, lang="en"))
+            qid = self.res.entity_qids.get(e.key) or e.qid
+            if qid and _QID.fullmatch(qid):
+                yield self.q(node, OWL.sameAs, WD[qid])
             yield self.q(node, NKG.mentionedIn, self.graph)
 
     def event_quads(self):
         for ev in self.facts.events:
             node, where = self.event_iris[ev.key], f"event {ev.key}"
+            merged = self.res.event_values.get(ev.key, {})
             yield self.q(node, RDF.type, NKG[ev.type])
-            yield self.q(node, RDFS.label, Literal(event_label(ev, self.names), lang="en"))
+            label = merged.get("label") or event_label(ev, self.names)
+            yield self.q(node, RDFS.label, Literal(label, lang="en"))
             for k in ev.participants:
                 yield self.q(node, NKG.participant, self.ent(k, where))
             if ev.location:
-                yield self.q(node, NKG.location, self.ent(ev.location, where))
-            if ev.date:
-                yield self.q(node, NKG.date, date_literal(ev.date))
-            yield self.q(node, NKG.status, NKG.Planned if ev.status == PLANNED else NKG.Occurred)
+                yield self.q(node, NKG.location, merged.get("location") or self.ent(ev.location, where))
+            day = merged.get("date", ev.date) if ev.date else None
+            if day:
+                yield self.q(node, NKG.date, date_literal(day))
+            status = merged.get("status", ev.status)
+            yield self.q(node, NKG.status, NKG.Planned if status == PLANNED else NKG.Occurred)
             if ev.part_of:
                 if ev.part_of not in self.event_iris:
                     raise ValueError(f"{self.article.source}: {where} is part of unknown event "

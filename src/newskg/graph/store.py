@@ -67,11 +67,13 @@ def all_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     return {**VOCAB_PREFIXES, **instance_prefixes(base)}
 
 
-def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE) -> Dataset:
-    """An empty Dataset on the named store, with newskg's prefixes bound.
+def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE,
+                location: str | os.PathLike | None = None) -> Dataset:
+    """A Dataset on the named store, with newskg's prefixes bound.
 
     "oxigraph-disk" keeps its data in a temporary folder, removed when the Dataset is garbage
-    collected or the program ends.
+    collected or the program ends — or, with `location`, in that folder (an Oxigraph store, created
+    if missing, kept afterwards, and reopened with what it holds).
 
     >>> ds = new_dataset("memory")
     >>> len(ds), ds.default_union
@@ -79,15 +81,19 @@ def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE) -> Dataset
     """
     if store in ("oxigraph", "oxigraph-disk"):
         from oxrdflib import OxigraphStore
-        if store == "oxigraph":
+        if location is not None:
+            native = ox.Store(str(location))
+        elif store == "oxigraph":
             native = ox.Store()
         else:
             folder = tempfile.mkdtemp(prefix="newskg-store-")
             native = ox.Store(folder)
         ds = Dataset(store=OxigraphStore(store=native), default_union=False)
-        if store == "oxigraph-disk":
+        if store == "oxigraph-disk" and location is None:
             weakref.finalize(ds, shutil.rmtree, folder, True)
     elif store == "memory":
+        if location is not None:
+            raise ValueError("a store folder needs the oxigraph-disk store")
         ds = Dataset(default_union=False)
     else:
         raise ValueError(f"unknown store {store!r}; choose one of: {', '.join(STORES)}")
@@ -338,3 +344,111 @@ def _jsonld(quads: list[ox.Quad], pre: dict[str, str]) -> bytes:
 
     doc = {"@context": pre, "@graph": compact(expanded)}
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# -- changing what is stored (resolution, replacing an article) ------------------------------------
+# Every change keeps the invariant above: each named graph holds one article's statements and the
+# default graph holds their merge.
+
+def _all_quads(dataset: Dataset, s=None, p=None, o=None, g=None) -> list[tuple]:
+    """(s, p, o, graph id) quads matching a pattern; graph id DATASET_DEFAULT_GRAPH_ID for the merge."""
+    native = _ox_store(dataset)
+    if native is not None:
+        graph = None if g is None else (ox.DefaultGraph() if g == DATASET_DEFAULT_GRAPH_ID else _to_ox(g))
+        out = []
+        for q in native.quads_for_pattern(None if s is None else _to_ox(s),
+                                          None if p is None else _to_ox(p),
+                                          None if o is None else _to_ox(o), graph):
+            gid = DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph) \
+                else _from_ox(q.graph_name)
+            out.append((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), gid))
+        return out
+    # rdflib's Dataset.quads ignores the graph of the pattern: filter here
+    return [(qs, qp, qo, _graph_id(qg)) for qs, qp, qo, qg in dataset.quads((s, p, o, None))
+            if g is None or _graph_id(qg) == g]
+
+
+def _remove_raw(dataset: Dataset, quads: Iterable[tuple]) -> None:
+    native = _ox_store(dataset)
+    for q in quads:
+        if native is not None:
+            native.remove(_to_ox_quad(q))
+        else:
+            dataset.graph(q[3]).remove(q[:3]) if q[3] != DATASET_DEFAULT_GRAPH_ID \
+                else dataset.default_graph.remove(q[:3])
+
+
+def _add_raw(dataset: Dataset, quads: Iterable[tuple]) -> None:
+    native = _ox_store(dataset)
+    quads = list(quads)
+    if native is not None:
+        native.bulk_extend([_to_ox_quad(q) for q in quads])
+        return
+    for q in quads:
+        (dataset.default_graph if q[3] == DATASET_DEFAULT_GRAPH_ID else dataset.graph(q[3])).add(q[:3])
+
+
+def triples_of(dataset: Dataset, predicates: Iterable) -> list[tuple]:
+    """The merged (default-graph) triples with one of the given predicates."""
+    out = []
+    for p in predicates:
+        out.extend(q[:3] for q in _all_quads(dataset, None, p, None, DATASET_DEFAULT_GRAPH_ID))
+    return out
+
+
+def graph_quads(dataset: Dataset, graph: URIRef) -> list[tuple]:
+    """The quads of one named graph."""
+    return _all_quads(dataset, g=graph)
+
+
+def remove_graph(dataset: Dataset, graph: URIRef) -> int:
+    """Remove one named graph (an article), and from the merge every statement no other graph makes.
+
+    Returns the number of quads removed from the named graph.
+
+    >>> from rdflib import URIRef as U, Literal as L
+    >>> ds = new_dataset("memory")
+    >>> s, p = U("http://ex.org/s"), U("http://ex.org/p")
+    >>> add_quads(ds, [(s, p, L("a"), U("http://ex.org/g1")), (s, p, L("b"), U("http://ex.org/g1")),
+    ...                (s, p, L("a"), U("http://ex.org/g2"))])
+    >>> remove_graph(ds, U("http://ex.org/g1")), sorted(str(o) for o in ds.default_graph.objects(s, p))
+    (2, ['a'])
+    """
+    quads = graph_quads(dataset, graph)
+    _remove_raw(dataset, quads)
+    orphans = []
+    for s, p, o, _ in quads:
+        if not any(g != DATASET_DEFAULT_GRAPH_ID for *_, g in _all_quads(dataset, s, p, o)):
+            orphans.append((s, p, o, DATASET_DEFAULT_GRAPH_ID))
+    _remove_raw(dataset, orphans)
+    return len(quads)
+
+
+def rename_node(dataset: Dataset, old: URIRef, new: URIRef) -> int:
+    """Replace IRI `old` by `new` in every statement of every graph; returns the statements changed.
+
+    >>> from rdflib import URIRef as U, Literal as L
+    >>> ds = new_dataset("memory")
+    >>> a, b, p, g = U("http://ex.org/a"), U("http://ex.org/b"), U("http://ex.org/p"), U("http://ex.org/g")
+    >>> add_quads(ds, [(a, p, L("x"), g), (b, p, a, g)])
+    >>> rename_node(ds, a, U("http://ex.org/z")), sorted(str(s) for s in ds.default_graph.subjects())
+    (4, ['http://ex.org/b', 'http://ex.org/z'])
+    """
+    quads = {q for q in _all_quads(dataset, s=old)} | {q for q in _all_quads(dataset, o=old)}
+    if not quads or old == new:
+        return 0
+    _remove_raw(dataset, quads)
+    swap = lambda t: new if t == old else t
+    _add_raw(dataset, {(swap(s), p, swap(o), g) for s, p, o, g in quads})
+    return len(quads)
+
+
+def set_value(dataset: Dataset, node: URIRef, predicate: URIRef, value) -> int:
+    """Make `value` the only object of (node, predicate) in every graph that states one; returns
+    the number of graphs changed (the merge included)."""
+    quads = _all_quads(dataset, s=node, p=predicate)
+    stale = [q for q in quads if q[2] != value]
+    graphs = {q[3] for q in stale}
+    _remove_raw(dataset, stale)
+    _add_raw(dataset, [(node, predicate, value, g) for g in graphs])
+    return len(graphs)

@@ -1,0 +1,290 @@
+"""Deciding which existing node each entity and event of a new article is.
+
+Entities, in this order (always within one type: a Person never joins a Country):
+1. a Wikidata QID — from the gazetteer, else from the offline link table by name or alias — gives the
+   IRI `{base}{type}/{QID}`; an older node of the same name without a QID is renamed to it;
+2. a node whose label or alternative label is the name (case and accents ignored), if only one;
+3. people: a node whose name has the same words after titles are dropped and spellings normalised
+   (Erdogan / Erdoğan, Zelensky / Zelenskyy, "Retno L.P. Marsudi" / "Retno Marsudi"), or whose name
+   holds all the words of the new one or the other way round ("Yuri Ushakov" / "Ushakov"); a bare
+   surname or given name joins a node only when exactly one person node in the graph has that word
+   in its name, so two Bidens stay apart until a full name tells them apart;
+4. otherwise a new node `{base}{type}/{slug(name)}`.
+When a fuller name joins a node named by a bare word, the node is renamed after the fuller name.
+
+Events: see `newskg.resolve.events`.  A merged event keeps one date, one status and one label in every
+article graph that reports it (the more precise date; Occurred once any report says it happened).
+A summit without an earlier node gets the IRI `{base}event/{hash(organiser, year)}`, so the same summit
+gets the same IRI whichever article comes first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import Literal, URIRef
+
+from .. import resources
+from ..facts import OCCURRED, PLANNED, Event, Facts, PartialDate
+from ..graph.iris import article_iri, entity_iri, fact_iri, short_hash
+from ..graph.namespaces import NKG, RDFS
+from ..nlp.gazetteer import fold
+from .events import EventReport, Places, best_match, merged_date
+from .index import EntityNode, EventNode, GraphIndex, label_words
+from .links import LinkTable
+from .names import is_more_complete, name_words, person_key, spelling_key
+
+
+@dataclass
+class Resolution:
+    """How one article's facts map onto the graph, and what in the graph must change first."""
+    entity_iris: dict[str, URIRef] = field(default_factory=dict)     # entity key -> IRI
+    entity_names: dict[str, str] = field(default_factory=dict)       # entity key -> label to write
+    entity_qids: dict[str, str] = field(default_factory=dict)        # entity key -> QID
+    extra_alts: dict[str, list[str]] = field(default_factory=dict)   # entity key -> more altLabels
+    event_iris: dict[str, URIRef] = field(default_factory=dict)      # event key -> IRI
+    event_values: dict[str, dict] = field(default_factory=dict)      # event key -> date/status/label
+    renames: list[tuple[URIRef, URIRef]] = field(default_factory=list)
+    updates: list[tuple[URIRef, URIRef, object]] = field(default_factory=list)  # (node, pred, value)
+
+
+def qid_iri(type_: str, qid: str, base: str) -> URIRef:
+    """The IRI of an entity linked to Wikidata: `{base}{type}/{QID}`.
+
+    >>> str(qid_iri("Person", "Q7747", "https://w3id.org/newskg/id/"))
+    'https://w3id.org/newskg/id/person/Q7747'
+    """
+    return URIRef(f"{base}{type_.lower()}/{qid}")
+
+
+def summit_iri(organizer: URIRef, year: int, base: str) -> URIRef:
+    """The IRI of a summit identified by its organiser and year."""
+    return URIRef(f"{base}event/{short_hash('Summit', str(organizer), str(year))}")
+
+
+@lru_cache(maxsize=1)
+def _country_of_place() -> dict[str, str]:
+    """Canonical place name (folded) → canonical country name, from the gazetteer registry."""
+    out = {}
+    for r in resources.read_tsv_dir("common", "gazetteer"):
+        if r.get("type") == "Place" and r.get("country"):
+            out[fold(r["name"])] = r["country"]
+    return out
+
+
+class Resolver:
+    """Resolves articles' facts against a GraphIndex (which the caller keeps up to date)."""
+
+    def __init__(self, index: GraphIndex, base: str, links: LinkTable | None = None):
+        self.index, self.base = index, base
+        self.links = links if links is not None else LinkTable.load()
+
+    # -- entities -----------------------------------------------------------------------------
+    def resolve(self, facts: Facts) -> Resolution:
+        """The Resolution of one article's facts (nothing in the graph is changed here)."""
+        res = Resolution()
+        for e in facts.entities:
+            self._entity(e, res)
+        self._events(facts, res)
+        return res
+
+    def _entity(self, e, res: Resolution) -> None:
+        forms = [e.name, *e.aliases]
+        qid, name = e.qid, e.name
+        if not qid:
+            link = self.links.lookup(e.type, *forms)
+            if link is not None and e.type == "Person" and len(person_key(e.name)) == 1:
+                # a bare name links only when no other person of the graph has that name too
+                word = person_key(e.name)[0]
+                owners = {n.iri for n in self.index.people() if word in label_words(n)
+                          and link.qid not in n.qids}
+                if owners:
+                    link = None
+            if link is not None:
+                qid, name = link.qid, link.name
+        if qid:
+            node = self.index.entity_by_qid(e.type, qid)
+            iri = node.iri if node is not None else qid_iri(e.type, qid, self.base)
+            if node is None:
+                old = self._match_name(e.type, name, forms, unlinked_only=True)
+                if old is not None and old.iri != iri:
+                    res.renames.append((old.iri, iri))
+            label = node.label if node is not None and node.label else name
+        else:
+            node = self._match_name(e.type, name, forms)
+            if node is None:
+                iri, label = entity_iri(e.type, name, self.base), name
+            elif e.type == "Person" and not node.qids and is_more_complete(name, node.label):
+                iri, label = entity_iri(e.type, name, self.base), name
+                res.renames.append((node.iri, iri))
+                res.updates.append((iri, RDFS.label, Literal(name, lang="en")))
+            else:
+                iri, label = node.iri, node.label or name
+        res.entity_iris[e.key] = iri
+        res.entity_names[e.key] = label
+        if qid:
+            res.entity_qids[e.key] = qid
+        if fold(e.name) != fold(label) and e.name not in e.aliases:
+            res.extra_alts[e.key] = [e.name]
+
+    def _match_name(self, type_: str, name: str, forms: list[str],
+                    unlinked_only: bool = False) -> EntityNode | None:
+        """The one existing node of `type_` this name stands for, or None."""
+        def ok(nodes):
+            nodes = [n for n in nodes if not (unlinked_only and n.qids)]
+            return nodes[0] if len({n.iri for n in nodes}) == 1 else None
+
+        exact = ok(self.index.entities_named(type_, name))
+        if exact is not None:
+            return exact
+        if type_ != "Person":
+            hits = {n.iri: n for f in forms for n in self.index.entities_named(type_, f)}
+            return ok(list(hits.values()))
+        key = person_key(name)
+        if len(key) >= 2:
+            same = ok(self.index.people_by_key(key))
+            if same is not None:
+                return same
+            words = set(key)
+            related = []
+            for n in self.index.people():
+                other = label_words(n)
+                if not other:
+                    continue
+                if (len(words & other) >= 2 and (words <= other or other <= words)) or \
+                        (len(other) == 1 and other <= words):
+                    related.append(n)
+            return ok(related)
+        if len(key) == 1:
+            word = key[0]
+            owners = [n for n in self.index.people()
+                      if word in label_words(n)
+                      or any(fold(a) == fold(name) for a in n.alts)]
+            return ok(owners)
+        return None
+
+    # -- events -------------------------------------------------------------------------------
+    def _places(self, more_countries: dict | None = None) -> Places:
+        """Place → country IRIs for the graph's places; `more_countries` (folded label → IRI) adds
+        the countries of the article being resolved."""
+        by_label = dict(more_countries or {})
+        for n in self.index.entities.values():
+            if n.type == "Country":
+                by_label.setdefault(fold(n.label), n.iri)
+        country_of = {}
+        table = _country_of_place()
+        for n in self.index.entities.values():
+            if n.type == "Place":
+                c = table.get(fold(n.label))
+                if c and fold(c) in by_label:
+                    country_of[n.iri] = by_label[fold(c)]
+        return Places(country_of)
+
+    def _events(self, facts: Facts, res: Resolution) -> None:
+        article = facts.article
+        art_iri = article_iri(article.id, article.url, article.text, self.base)
+        published = article.published_date
+        table = _country_of_place()
+        countries = {fold(res.entity_names[e.key]): res.entity_iris[e.key]
+                     for e in facts.entities if e.type == "Country"}
+        places = self._places(countries)
+        # country IRIs of this article's places too (a new place node is not in the index yet)
+        for e in facts.entities:
+            if e.type == "Place":
+                c = table.get(fold(res.entity_names[e.key]))
+                iri = countries.get(fold(c)) if c else None
+                if iri is None and c:
+                    iri = next((n.iri for n in self.index.entities.values()
+                                if n.type == "Country" and fold(n.label) == fold(c)), None)
+                if iri is not None:
+                    places.country_of[res.entity_iris[e.key]] = iri
+        ent = res.entity_iris
+        candidates: dict[str, list] = {}
+        for node in self.index.events.values():
+            if art_iri in node.articles:
+                continue
+            candidates.setdefault(node.type, []).append((node.iri, self._report(node)))
+        used: set[URIRef] = set()
+        names = {n.iri: n.label for n in self.index.entities.values()}
+        names.update({ent[e.key]: res.entity_names[e.key] for e in facts.entities})
+        for ev in facts.events:
+            for k in [*ev.participants, ev.location, ev.organizer]:
+                if k and k not in ent:
+                    raise ValueError(f"{article.source}: event {ev.key} names entity key {k!r}, "
+                                     f"which is not among the article's entities")
+            report = EventReport(ev.type, frozenset(ent[k] for k in ev.participants),
+                                 ent.get(ev.location) if ev.location else None,
+                                 ent.get(ev.organizer) if ev.organizer else None,
+                                 ev.date, published, ev.qualifier)
+            pool = [(k, r) for k, r in candidates.get(ev.type, []) if k not in used]
+            match = best_match(report, pool, places)
+            if match is not None:
+                used.add(match)
+                res.event_iris[ev.key] = match
+                self._merge_values(ev, self.index.events[match], res, names)
+                self._merge_location(report.location, self.index.events[match], res, places, ev.key)
+                continue
+            iri = None
+            if ev.type == "Summit" and report.organizer is not None:
+                year = ev.date.year if ev.date else (published.year if published else None)
+                if year is not None:
+                    iri = summit_iri(report.organizer, year, self.base)
+                    if iri in self.index.events or iri in res.event_iris.values():
+                        iri = None     # that key is taken by a summit this one is not
+            if iri is None:
+                iri = self._local_event_iri(ev, article, ent)
+            res.event_iris[ev.key] = iri
+
+    def _merge_location(self, new, node: EventNode, res: Resolution, places: Places, key) -> None:
+        """A merged event keeps its most precise place: a city, not the country it lies in."""
+        old = next(iter(sorted(node.location)), None)
+        if new is None or old is None or new == old:
+            return
+        if places.country_of.get(new) == old:          # the new report is more precise
+            res.updates.append((node.iri, NKG.location, new))
+        elif places.country_of.get(old) == new:        # the graph is more precise
+            res.event_values.setdefault(key, {})["location"] = old
+
+    def _report(self, node: EventNode) -> EventReport:
+        published = min((p for a in node.articles if (p := self.index.article_published(a))),
+                        default=None)
+        return EventReport(node.type, frozenset(node.participants),
+                           next(iter(sorted(node.location)), None),
+                           next(iter(sorted(node.organizer)), None),
+                           node.date, published, node.qualifier)
+
+    def _local_event_iri(self, ev: Event, article, ent) -> URIRef:
+        parts = sorted(str(ent[k]) for k in ev.participants)
+        return fact_iri("event", article.key, ev.type, " ".join(parts),
+                        str(ent[ev.location]) if ev.location else "",
+                        str(ent[ev.organizer]) if ev.organizer else "",
+                        ev.date.iso if ev.date else "", ev.name or "", base=self.base)
+
+    def _merge_values(self, ev: Event, node: EventNode, res: Resolution, names: dict) -> None:
+        """One date, status and label for an event now reported once more."""
+        from ..graph.build import date_literal, event_label
+
+        old_occ = node.status == NKG.Occurred
+        new_occ = ev.status == OCCURRED
+        date = merged_date(node.date, ev.date, new_occ, old_occ)
+        status = OCCURRED if (old_occ or new_occ) else PLANNED
+        participants = sorted(set(node.participants) | {res.entity_iris[k] for k in ev.participants},
+                              key=lambda i: names.get(i, str(i)))
+        keys = {iri: f"p{i}" for i, iri in enumerate(participants)}
+        name = None
+        if ev.type == "Summit":   # a summit keeps the name it was first given
+            name = node.label.split(": ", 1)[-1] if node.label else ev.name
+            if name and date and name.endswith(f", {node.date.iso if node.date else ''}"):
+                name = name.rsplit(", ", 1)[0]
+        pseudo = Event("x", ev.type, [keys[i] for i in participants], date=date, name=name,
+                       qualifier=ev.qualifier or node.qualifier)
+        label = event_label(pseudo, {keys[i]: names.get(i, str(i).rsplit("/", 1)[-1])
+                                     for i in participants})
+        res.event_values[ev.key] = {"date": date, "status": status, "label": label}
+        if date is not None and date != node.date:
+            res.updates.append((node.iri, NKG.date, date_literal(date)))
+        status_iri = NKG.Occurred if status == OCCURRED else NKG.Planned
+        if status_iri != node.status:
+            res.updates.append((node.iri, NKG.status, status_iri))
+        if label != node.label:
+            res.updates.append((node.iri, RDFS.label, Literal(label, lang="en")))
