@@ -46,3 +46,12 @@ def test_english_quote_with_speaker_before_and_after(reader):
 def test_cited_outlets_are_entities_the_article_cites(reader):
     facts, name, _ = reader("Dilansir dari Reuters, Presiden Joko Widodo akan bertemu Xi Jinping di Beijing.", "id")
     assert [name[k] for k in facts.cites] == ["Reuters"]
+
+
+def test_short_reference_and_misspelt_name_join_their_entity(reader):
+    facts, name, _ = reader("The European Trade Commission met on Monday. Later the Commission said "
+                            "President Joko Widodo (Jokowi) spoke. President Jokori later left.", "en")
+    orgs = [e for e in facts.entities if e.type == "Organization"]
+    assert [e.name for e in orgs] == ["European Trade Commission"] and len(orgs[0].mentions) == 2
+    people = [e for e in facts.entities if e.type == "Person"]
+    assert len(people) == 1 and "Jokori" in people[0].aliases

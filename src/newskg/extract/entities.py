@@ -102,6 +102,7 @@ def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
             attach(ent, key)
 
     _cluster_people(doc, people, gaz, cluster, attach, clusters)
+    _fold_short_references(clusters, order, index)
     # deterministic keys in order of first mention
     ordered = sorted(order, key=lambda k: clusters[k].mentions[0].start if clusters[k].mentions else 0)
     rename = {k: f"e{i + 1}" for i, k in enumerate(ordered)}
@@ -112,6 +113,28 @@ def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     index.by_token = {t: rename[k] for t, k in index.by_token.items()}
     index.entries = {rename[k]: v for k, v in index.entries.items()}
     return index
+
+
+def _fold_short_references(clusters: dict[str, Entity], order: list[str], index: EntityIndex) -> None:
+    """An unknown one-word organisation or place that is the head of a longer name of the same
+    type in the article is that name: "the Commission" after "European Commission"."""
+    for key in list(order):
+        ent = clusters[key]
+        if ent.type not in {"Organization", "Place"} or key in index.entries or len(ent.name.split()) != 1:
+            continue
+        heads = [k for k in order if k != key and clusters[k].type == ent.type
+                 and len(clusters[k].name.split()) > 1
+                 and any(fold(m.text).split()[-1:] == [fold(ent.name)] for m in clusters[k].mentions)]
+        if len(heads) != 1:
+            continue
+        target = clusters[heads[0]]
+        target.mentions.extend(ent.mentions)
+        target.mentions.sort(key=lambda m: m.start)
+        for t, k in list(index.by_token.items()):
+            if k == key:
+                index.by_token[t] = heads[0]
+        order.remove(key)
+        del clusters[key]
 
 
 def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
@@ -126,6 +149,9 @@ def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
             if len(toks) >= 2:
                 for p in (toks[0], toks[-1]):
                     parts.setdefault(fold(p), set()).add(key)
+            for m in ent.mentions:          # one-word forms seen of it ("Jokowi")
+                if len(m.text.split()) == 1:
+                    parts.setdefault(fold(m.text), set()).add(key)
     for ent in sorted(people, key=lambda e: -len(e)):
         name, nicks = person_name(ent)
         nick = _parenthetical_nickname(doc, ent)
@@ -153,6 +179,8 @@ def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
             parts.setdefault(fold(p), set()).add(key)
     for ent, name, nicks in singles:
         owners = parts.get(fold(name), set())
+        if not owners:
+            owners = _misspelt_owner(name, parts)
         if len(owners) == 1:
             key = next(iter(owners))
         else:
@@ -164,3 +192,16 @@ def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
                 key = f"Person:{name}"
                 cluster(key, "Person", name, None)
         attach(ent, key)
+
+
+def _misspelt_owner(name: str, parts: dict[str, set[str]]) -> set[str]:
+    """The person whose name part a lone word misspells by one letter ("Jokori" for "Jokowi"):
+    only for words of five letters or more, and only when exactly one person fits."""
+    word = fold(name)
+    if len(word) < 5:
+        return set()
+    owners: set[str] = set()
+    for part, keys in parts.items():
+        if len(part) == len(word) and part[0] == word[0] and sum(a != b for a, b in zip(part, word)) == 1:
+            owners |= keys
+    return owners if len(owners) == 1 else set()

@@ -270,8 +270,27 @@ class EntityRecognizer:
                 s = m.start
                 while s > 0 and s - m.start > -4 and (s - 1) not in blocked and is_cap_word(doc[s - 1]):
                     s -= 1
+                while s < m.start and doc[s].lower_ in {"the", "a", "an"}:
+                    s += 1
                 if s < m.start:
                     out.append(Candidate(s, m.end, typ, "", 2))
+        return out
+
+    def propagate_heads(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """"the Commission" after "European Commission": the capitalised head word of a longer
+        organisation or place name, after "the", refers back to it."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        heads = {}
+        for c in chosen:
+            if c.label in {"Organization", "Place"} and c.end - c.start >= 2 and is_cap_word(doc[c.end - 1]):
+                heads.setdefault(doc[c.end - 1].text, set()).add((c.label, c.kb_id))
+        out = []
+        for i in range(1, len(doc)):
+            tok = doc[i]
+            if (i not in taken and tok.text in heads and len(heads[tok.text]) == 1
+                    and doc[i - 1].lower_ == "the" and not (i + 1 < len(doc) and is_cap_word(doc[i + 1]))):
+                label, kb = next(iter(heads[tok.text]))
+                out.append(Candidate(i, i + 1, label, "", 1))
         return out
 
     # ------------------------------------------------------------------ trained ner
@@ -394,7 +413,7 @@ class EntityRecognizer:
         taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)} | title_tokens
         fuzzy = self.fuzzy_candidates(doc, taken)
         chosen = self._resolve(gaz_chosen + people + fuzzy + heads + model)
-        chosen = self._resolve(chosen + self.propagate_people(doc, chosen))
+        chosen = self._resolve(chosen + self.propagate_people(doc, chosen) + self.propagate_heads(doc, chosen))
         doc.ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in chosen]
         return doc
 
