@@ -338,6 +338,69 @@ class ArgumentReader:
                 out.append(key)
         return out
 
+    # ------------------------------------------------------------------ dependency parse
+    @property
+    def parsed(self) -> bool:
+        """True when a trained parser annotated the Doc."""
+        return self.doc.has_annotation("DEP")
+
+    def _key_of_token(self, tok) -> str | None:
+        """The agent entity a parse node stands for: its own entity, or the name under a title
+        ("Presiden" → flat "Joko Widodo")."""
+        key = self.index.key_at(tok.i)
+        if key is not None:
+            return key if self.is_agent(key, tok.i) else None
+        for child in tok.children:
+            if child.dep_.split(":")[0] in {"flat", "appos", "compound", "nmod"}:
+                key = self.index.key_at(child.i)
+                if key is not None and self.is_agent(key, child.i):
+                    return key
+        if self.cue_at.get(tok.i) == "pronoun_person":
+            t = self.topic(tok.i)
+            return t
+        return None
+
+    def _keys_of(self, toks) -> list[str]:
+        out: list[str] = []
+        for tok in toks:
+            for t in [tok, *tok.conjuncts]:
+                key = self._key_of_token(t)
+                if key is not None and key not in out:
+                    out.append(key)
+        return out
+
+    def dep_subject(self, m: LexMatch) -> list[str]:
+        """Subjects of the trigger's clause from the parse: its nsubj, or that of the verb it
+        depends on ("dijadwalkan bertemu", "is expected to meet", "held talks")."""
+        if not self.parsed:
+            return []
+        t = self.doc[m.start:m.end].root
+        for _ in range(3):
+            subs = [c for c in t.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+            if subs:
+                return self._keys_of(subs)
+            if t.dep_ in {"xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "conj"} and t.head is not t:
+                t = t.head
+                continue
+            break
+        return []
+
+    def dep_objects(self, m: LexMatch) -> list[str]:
+        """Other parties attached to the trigger in the parse: its object, or an oblique/nominal
+        dependent marked "with/dengan", "between/antara", "by/oleh" or "of"."""
+        if not self.parsed:
+            return []
+        t = self.doc[m.start:m.end].root
+        marks = {"with", "between", "by"}
+        found = []
+        for c in t.children:
+            dep = c.dep_.split(":")[0]
+            case = [g for g in c.children if g.dep_ == "case"]
+            if dep in {"obj", "iobj"} or (dep in {"obl", "nmod"} and (
+                    not case or any(self.cue_at.get(g.i) in marks or g.lower_ == "of" for g in case))):
+                found.append(c)
+        return self._keys_of(found)
+
     # ------------------------------------------------------------------ places and organisers
     def location(self, lo: int, hi: int, exclude: set[str]) -> str | None:
         """The first place after a locative preposition in tokens [lo, hi)."""

@@ -172,10 +172,13 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
     verb_use = m.start > 0 and ctx.cue_at.get(m.start - 1) in {"planned", "to"}
     is_noun = m.row.get("pos") == "noun" and not verb_use
     obj = r.objects(m.end, hi)
+    if not obj.keys and r.parsed:          # the parse finds objects the surface chain missed
+        obj.keys = r.dep_objects(m)
+        obj.marked = bool(obj.keys)
     if is_noun and obj.keys and not obj.marked:
         subj_keys: list[str] = []          # "Pertemuan Putin dan Xi", "talks between X and Y"
     else:
-        subj_keys = r.subject(m.start, lo).keys
+        subj_keys = r.subject(m.start, lo).keys or r.dep_subject(m)
     if etype == "Visit":
         if is_noun:
             visitors = [k for k in obj.keys if r.type_of(k) != "Country"][:1] or subj_keys
