@@ -3,6 +3,7 @@
 Run by hand from the repository root, naming the raw public files (kept OUTSIDE the repository)::
 
     python tools/build_wikidata_links.py --owid /path/to/owid-countries.tsv \\
+        [--capitals /path/to/conzept-countries.tsv] [--leaders /path/to/leaders/*.tsv] \\
         [--table /path/to/extra.tsv ...] [--check]
 
 Inputs:
@@ -17,12 +18,30 @@ Inputs:
   territory. A country whose registry QID differs from OWID's is reported and keeps the registry's (OWID
   links a few countries to their kingdom item, e.g. the Netherlands to Q29999); a country without one takes
   OWID's.
+* `--capitals`: national capitals from the country table of conzept (waldenn/conzept,
+  `app/explore2/src/data/countries.js`; Wikidata identifiers, CC0; the repository states no licence of its
+  own), saved as TSV with the columns `country_qid	iso2	name	capital_qid	capital_name`. A capital is taken
+  only when it is a capital of newskg's gazetteer (`common/gazetteer/places.tsv`, kind `capital`) of the same
+  country (iso2 read through the OWID table) under the same name or alias, so a garbled source row cannot
+  link a wrong city; the gazetteer's canonical name becomes the link's name. Rows whose capital is no QID,
+  or whose name is one, are ignored; capitals with no gazetteer match are reported, not added.
+* `--leaders` (one or more files): heads of state, heads of government and foreign ministers of one country, extracted
+  from EveryPolitician's `html/holders21.csv` (every-politician-scrapers/<country> repositories: office
+  holders since 2000 as queried from Wikidata; CC0 content; the repositories state no licence of their own),
+  saved as TSV with the columns `country	role	position	name	qid	start	end	alias` and a first comment line
+  `# Source: every-politician-scrapers/<repo>, html/holders21.csv at commit <sha> ...`. `role` is
+  `head_of_state`, `head_of_government` or `foreign_minister` (`|`-joined when one office is both); rows that
+  ended before 2000 are skipped; `alias` is the person's English Wikipedia title where it differs.
+  `country` must name a country of the gazetteer (any of its forms). A person the gazetteer already knows
+  (`common/gazetteer/people.tsv`, by any of its forms) keeps the gazetteer's canonical name.
 * `--table` (repeatable): further extracts already in the output format (`qid	type	name	aliases
   country`), each starting with a `# Source:` comment line naming its origin and licence; those lines are
   copied into the output header.
 
 A QID given for two different names of the same type, or a name given two QIDs, is reported; the
-output keeps the first and the report says which. `--check` exits 1 when the file would change.
+output keeps the first and the report says which: the registry is read first, so its names and QIDs win.
+`--check` exits 1 when the file would change. `--scope` prints, per country, how many heads of state,
+heads of government and foreign ministers the table links.
 """
 from __future__ import annotations
 
@@ -118,6 +137,109 @@ def owid(table: Table, path: Path) -> None:
         table.add(r["qid"], "Country", canonical, [n for n in names if n and n != canonical], "", "owid")
 
 
+ROLES = ("head_of_state", "head_of_government", "foreign_minister")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free form used to compare names (same key as newskg's gazetteer)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from newskg.nlp.gazetteer import fold as _fold
+    return _fold(text)
+
+
+def country_forms() -> dict[str, str]:
+    """Every form (folded) of every gazetteer country → its canonical name."""
+    out = {}
+    for r in read_tsv(RES / "common" / "gazetteer" / "countries.tsv")[1]:
+        for form in [r["name"], *split(r.get("aliases", ""))]:
+            out.setdefault(fold(form), r["name"])
+    return out
+
+
+def source_id(comments: list[str], path: Path) -> str:
+    """Short name of an extract's origin for the `sources` column: its repository name, else the file stem."""
+    for c in comments:
+        if c.lower().startswith("# source:"):
+            first = c.split(":", 1)[1].strip().split(",")[0].split()[0]
+            return first.rsplit("/", 1)[-1] or path.stem
+    return path.stem
+
+
+def capitals(table: Table, path: Path, owid_path: Path) -> list[str]:
+    """National capitals from the conzept country table, kept only where they match a gazetteer capital of the
+    same country by name; returns the extract's `# Source:` lines."""
+    comments, rows = read_tsv(path)
+    sources = [c for c in comments if c.lower().startswith("# source")]
+    if not sources:
+        sys.exit(f"{path}: the first comment line must say '# Source: ...' (origin and licence)")
+    src = source_id(comments, path)
+    forms = country_forms()
+    owid_by_iso2 = {r["iso2"].upper(): r for r in read_tsv(owid_path)[1] if r.get("iso2")}
+    gaz: dict[str, list[dict]] = {}
+    for r in read_tsv(RES / "common" / "gazetteer" / "places.tsv")[1]:
+        if r.get("kind") == "capital":
+            gaz.setdefault(r["country"], []).append(r)
+    agree = disagree = 0
+    for r in rows:
+        qid, name = r.get("capital_qid", ""), r.get("capital_name", "")
+        if not (qid.startswith("Q") and qid[1:].isdigit()) or not name or name[1:].isdigit():
+            table.problems.append(f"capital row ignored (no QID or no name): {r.get('name')} {qid!r} {name!r}")
+            continue
+        o = owid_by_iso2.get(r.get("iso2", "").upper())
+        if o is None:
+            table.problems.append(f"capital {name!r}: iso2 {r.get('iso2')!r} not in the OWID table")
+            continue
+        agree, disagree = (agree + 1, disagree) if o["qid"] == r.get("country_qid") else (agree, disagree + 1)
+        country = next((forms[fold(n)] for n in (o["name"], o.get("wikidata_label", ""))
+                        if n and fold(n) in forms), None)
+        match = [g for g in gaz.get(country or "", ())
+                 if fold(name) in {fold(f) for f in [g["name"], *split(g.get("aliases", ""))]}]
+        if len(match) != 1:
+            table.problems.append(f"capital {name!r} ({country}): no single gazetteer capital of that name; not added")
+            continue
+        g = match[0]
+        if g.get("qid") and g["qid"] != qid:
+            table.problems.append(f"capital {g['name']!r}: registry {g['qid']} kept, {src} {qid} dropped")
+            continue
+        table.add(qid, "Place", g["name"], [name] if name != g["name"] else [], country, src)
+    table.problems.append(f"capitals: country QIDs agree with OWID for {agree} rows, differ for {disagree}")
+    return sources
+
+
+def leaders(table: Table, path: Path, scope: dict) -> list[str]:
+    """Heads of state and government and foreign ministers of one country (an EveryPolitician extract);
+    returns its `# Source:` lines. `scope` collects (country, role) → set of QIDs for the --scope report."""
+    comments, rows = read_tsv(path)
+    sources = [c for c in comments if c.lower().startswith("# source")]
+    if not sources:
+        sys.exit(f"{path}: the first comment line must say '# Source: ...' (origin and licence)")
+    src = source_id(comments, path)
+    forms = country_forms()
+    people: dict[str, set[str]] = {}   # folded form -> canonical names of gazetteer people
+    for g in read_tsv(RES / "common" / "gazetteer" / "people.tsv")[1]:
+        for form in [g["name"], *split(g.get("aliases", ""))]:
+            people.setdefault(fold(form), set()).add(g["name"])
+    for n, r in enumerate(rows, 1):
+        country = forms.get(fold(r["country"]))
+        if country is None:
+            sys.exit(f"{path}: row {n}: {r['country']!r} is not a gazetteer country")
+        roles = split(r["role"])
+        if not roles or any(x not in ROLES for x in roles):
+            sys.exit(f"{path}: row {n}: role {r['role']!r} is not one of {', '.join(ROLES)}")
+        end = r.get("end", "")
+        if end and end[:4].isdigit() and int(end[:4]) < 2000:
+            continue
+        names = [r["name"], *split(r.get("alias", ""))]
+        known = {c for f in names for c in people.get(fold(f), ())}
+        if len(known) == 1:   # the gazetteer's canonical name stays the name the graph uses
+            canonical = known.pop()
+            names = [canonical, *[f for f in names if f != canonical]]
+        table.add(r["qid"], "Person", names[0], names[1:], country, src)
+        for role in roles:
+            scope.setdefault((country, role), set()).add(r["qid"])
+    return sources
+
+
 def extra(table: Table, path: Path) -> list[str]:
     """Rows of an extract in the output format; returns its `# Source:` lines."""
     comments, rows = read_tsv(path)
@@ -149,14 +271,30 @@ def render(table: Table, source_lines: list[str]) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--owid", type=Path, required=True, help="OWID countries TSV (see docstring)")
+    ap.add_argument("--capitals", type=Path, help="conzept country table with capitals, as TSV (see docstring)")
+    ap.add_argument("--leaders", type=Path, action="extend", nargs="+", default=[],
+                    help="EveryPolitician office-holder extracts, one per country (see docstring)")
     ap.add_argument("--table", type=Path, action="append", default=[], help="extra extract (repeatable)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="exit 1 if the output would change")
+    ap.add_argument("--scope", action="store_true", help="print leaders linked per country and role")
     args = ap.parse_args(argv)
     table = Table()
     registry(table)
     owid(table, args.owid)
     source_lines = []
+    if args.capitals:
+        source_lines += capitals(table, args.capitals, args.owid)
+    scope: dict = {}
+    leader_sources = []
+    for path in sorted(args.leaders):
+        leader_sources += leaders(table, path, scope)
+    if leader_sources:
+        repos = sorted({source_id([c], Path("x")) + "@" + c.split(" commit ", 1)[1][:7] if " commit " in c
+                        else source_id([c], Path("x")) for c in leader_sources})
+        source_lines.append("# Source: heads of state and government and foreign ministers since 2000 from EveryPolitician's "
+                            "html/holders21.csv (Wikidata query output; Wikidata content CC0; the repositories state no "
+                            "licence of their own) in every-politician-scrapers/" + ", ".join(repos) + ";")
     for path in args.table:
         source_lines += extra(table, path)
     text = render(table, source_lines)
@@ -167,6 +305,10 @@ def main(argv=None) -> int:
         counts[row["type"]] = counts.get(row["type"], 0) + 1
     print(f"{len(table.rows)} QIDs: " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items())),
           file=sys.stderr)
+    if args.scope:
+        for country in sorted({c for c, _ in scope}):
+            print(country + ": " + ", ".join(f"{role} {len(scope.get((country, role), ()))}" for role in ROLES),
+                  file=sys.stderr)
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         return 0 if current == text else 1
