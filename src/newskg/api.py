@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -28,9 +29,12 @@ from .graph.iris import check_base
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
 from .graph.results import Rows, rows_from_result
-from .graph.store import (DEFAULT_STORE, STORES, _ox_store, add_quads, all_prefixes, graph_quads,
-                          load_graph, new_dataset, remove_graph, rename_node, set_value,
-                          triple_count, triples_of, write_graph)
+from .graph.build import _url_node
+from .graph.namespaces import DCTERMS, NKG, RDF, SCHEMA
+from .graph.remote import Endpoint, endpoint_of, remote_dataset
+from .graph.store import (DEFAULT_STORE, STORES, _ox_store, add_quads, all_prefixes, find_subjects,
+                          graph_quads, has_triple, iter_triples, load_graph, new_dataset, remove_graph,
+                          rename_node, select, set_value, triple_count, write_graph)
 
 __all__ = ["KnowledgeGraph", "Rows"]
 
@@ -53,20 +57,37 @@ class KnowledgeGraph:
     what the graph holds (one node per real thing, see `newskg.resolve`); an article already in the
     graph (same text) changes nothing; an article whose id or URL is in the graph with another text
     replaces its own named graph.  `counts` tallies "added", "unchanged" and "replaced".
-    `path` keeps the graph in an Oxigraph store folder (created if missing, reopened otherwise).
+    Where the graph lives:
+    - `path`: an Oxigraph store folder, kept on disk (created if missing, reopened otherwise);
+      every article is written in one transaction, so an interrupted run loses nothing written;
+      `read_only=True` opens it for reading while another process writes to it;
+    - `endpoint`: a remote SPARQL 1.1 store, its URL (see `newskg.graph.remote.Endpoint.from_url`)
+      or an `Endpoint`; queries are sent to it, articles written with SPARQL Update;
+    - otherwise `store` (temporary: nothing is kept after the program ends, `serialize` writes a
+      file).
     """
 
     def __init__(self, base: str = DEFAULT_BASE, store: str = DEFAULT_STORE,
-                 path: str | os.PathLike | None = None, models: Mapping[str, str] | None = None):
+                 path: str | os.PathLike | None = None, models: Mapping[str, str] | None = None,
+                 endpoint: str | Endpoint | None = None, read_only: bool = False):
         if models:
             from .nlp.pipeline import use_models
             use_models(models)   # e.g. {"en": "en_core_web_trf"}: per process, like the pipelines
         if store not in STORES:
             raise ValueError(f"unknown store {store!r}; choose one of: {', '.join(STORES)}")
+        if path is not None and endpoint is not None:
+            raise ValueError("give a store folder (path) or an endpoint, not both")
         self.base = check_base(base)
-        self.store = store
         self.path = Path(path) if path is not None else None
-        self._dataset = new_dataset(store, self.base, location=path)
+        self.read_only = read_only
+        if endpoint is not None:
+            self.endpoint = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(endpoint)
+            self.store = "endpoint"
+            self._dataset = remote_dataset(self.endpoint)
+        else:
+            self.endpoint = None
+            self.store = "oxigraph-disk" if path is not None else store
+            self._dataset = new_dataset(self.store, self.base, location=path, read_only=read_only)
         self._index = None
         self.errors: list[InputError] = []
         self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
@@ -86,23 +107,26 @@ class KnowledgeGraph:
     def _graph_index(self):
         """What the graph holds, indexed for resolution (read from the graph the first time)."""
         if self._index is None:
-            from .resolve.index import PREDICATES, GraphIndex
-            self._index = GraphIndex.from_triples(triples_of(self._dataset, PREDICATES))
+            from .resolve.index import GraphIndex
+            self._index = GraphIndex.from_triples(_index_statements(self._dataset), types_first=True)
         return self._index
 
     def find_article(self, article: Article) -> tuple[str, str | None]:
         """Whether the graph holds `article`: ("unchanged", IRI) for the same text, ("changed", IRI)
-        for the same id or URL with another text, ("new", None) otherwise."""
-        index = self._graph_index()
+        for the same id or URL with another text, ("new", None) otherwise (asked of the store:
+        the answer costs the same in a graph of any size)."""
+        ds = self._dataset
+        for s in find_subjects(ds, NKG.contentHash, Literal(article.content_hash)):
+            return "unchanged", str(s)
         iri = article_node(article, self.base)
-        digest = article.content_hash
-        for rec in index.articles.values():
-            if rec.content_hash == digest:
-                return "unchanged", str(rec.iri)
-        for rec in index.articles.values():
-            if rec.iri == iri or (article.id and rec.identifier == article.id) or \
-                    (article.url and rec.url and rec.url == article.url.strip()):
-                return "changed", str(rec.iri)
+        if has_triple(ds, iri, RDF.type, NKG.Article):
+            return "changed", str(iri)
+        if article.id:
+            for s in find_subjects(ds, DCTERMS.identifier, Literal(article.id)):
+                return "changed", str(s)
+        if article.url:
+            for s in find_subjects(ds, SCHEMA.url, _url_node(article.url)):
+                return "changed", str(s)
         return "new", None
 
     def add_facts(self, facts: Facts) -> str:
@@ -162,41 +186,59 @@ class KnowledgeGraph:
         return self.add_facts(extract_facts(article))
 
     def ingest(self, paths: Iterable[str | os.PathLike], lang: str | None = None,
-               strict: bool = False) -> Iterator[tuple[Article, str] | InputError]:
+               strict: bool = False, jobs: int = 1, dask: str | None = None
+               ) -> Iterator[tuple[Article, str] | InputError]:
         """Add every article found in `paths` (.txt, .html, .jsonl files or folders of them).
 
         Yields `(article, IRI)` for each article added and the `InputError` of each input that
         failed (also appended to `errors`), in input order; with `strict` the first error is raised.
+        Articles are read as a stream; one the graph already holds (same text) is not read again.
+        `jobs` > 1 extracts in that many worker processes, `dask` on a Dask cluster (its scheduler's
+        address, or "local"); resolution and writing stay here, in input order, so the graph is
+        the same whatever the number of workers (see `newskg.workers`).
         """
         from .ingest import read_inputs
+        from .workers import ExtractionFailed, extract_in_order
 
-        try:
-            items = read_inputs([str(p) for p in paths], lang=lang)
-            for item in items:
-                if isinstance(item, InputError):
-                    yield self._failed(item, strict)
-                    continue
-                state, known = self.find_article(item)
-                if state == "unchanged":      # nothing to read: the graph has this very text
-                    self.counts["unchanged"] += 1
-                    yield item, known
-                    continue
-                try:
-                    iri = self.add_facts(_extract(item))
-                except InputError as err:
-                    yield self._failed(err, strict)
-                    continue
-                except Exception as exc:  # one bad article must not stop a corpus
-                    if strict:
-                        raise
-                    err = InputError(item.source, f"could not extract facts "
-                                                  f"({type(exc).__name__}: {exc})")
-                    err.__cause__ = exc
-                    yield self._failed(err, strict)
-                    continue
-                yield item, iri
-        except InputError as err:   # a reader that raises instead of yielding
-            yield self._failed(err, strict)
+        def unread():
+            try:
+                for item in read_inputs([str(p) for p in paths], lang=lang):
+                    if isinstance(item, Article):
+                        state, known = self.find_article(item)
+                        if state == "unchanged":   # nothing to read: the graph has this very text
+                            item = _Known(item, known)
+                    yield item
+            except InputError as err:   # a reader that raises instead of yielding
+                yield err
+
+        for item, result in extract_in_order(unread(), jobs=jobs, dask=dask):
+            if isinstance(item, InputError):
+                yield self._failed(item, strict)
+                continue
+            if isinstance(item, _Known):
+                self.counts["unchanged"] += 1
+                yield item.article, item.iri
+                continue
+            if isinstance(result, ExtractionFailed):
+                result = (InputError(item.source, result.message, line=result.line)
+                          if result.input_error else result)
+            try:
+                if isinstance(result, Exception):
+                    raise result
+                iri = self.add_facts(result)
+            except InputError as err:
+                yield self._failed(err, strict)
+                continue
+            except Exception as exc:  # one bad article must not stop a corpus
+                if strict:
+                    raise
+                kind, message = ((exc.kind, exc.message) if isinstance(exc, ExtractionFailed)
+                                 else (type(exc).__name__, str(exc)))
+                err = InputError(item.source, f"could not extract facts ({kind}: {message})")
+                err.__cause__ = exc
+                yield self._failed(err, strict)
+                continue
+            yield item, iri
 
     def add_file(self, path: str | os.PathLike, lang: str | None = None,
                  strict: bool = False) -> list[str]:
@@ -248,6 +290,9 @@ class KnowledgeGraph:
         for p in parameters(text):
             if p.required and p.name not in values:
                 raise QueryError(f"{what} needs the parameter ?{p.name} ({p.description})")
+        if self.endpoint is not None:
+            from .graph.remote import query_endpoint
+            return query_endpoint(self.endpoint, text, values)
         try:
             result = self._dataset.query(text, initBindings=values)
         except RuntimeError as exc:
@@ -272,8 +317,8 @@ class KnowledgeGraph:
 
     def flush(self) -> None:
         """Make sure a store folder (`path`) has everything written to disk."""
-        native = _ox_store(self._dataset)
-        if native is not None and self.path is not None:
+        native = _ox_store(self._dataset) if self._dataset is not None else None
+        if native is not None and self.path is not None and not self.read_only:
             native.flush()
 
     def close(self) -> None:
@@ -309,9 +354,27 @@ class KnowledgeGraph:
         return f"KnowledgeGraph(base={self.base!r}, store={self.store!r})"
 
 
-def _extract(article: Article) -> Facts:
-    from .extract import extract_facts
-    return extract_facts(article)
+def _index_statements(dataset):
+    """The statements a GraphIndex is built from, types first, read from the store as a stream:
+    entity and event types; names, QIDs and event details; and for each event the publication
+    dates of the articles that report it."""
+    from .resolve.index import PREDICATES, TYPE_PATTERNS
+    yield from iter_triples(dataset, TYPE_PATTERNS)
+    yield from iter_triples(dataset, [(p, None) for p in PREDICATES])
+    classes = ", ".join(f"<{NKG[t]}>" for t in ("Meeting", "Summit", "Visit", "Partnership"))
+    for row in select(dataset, f"""
+            SELECT ?event ?article ?date WHERE {{
+              ?event a ?type . FILTER(?type IN ({classes}))
+              ?event <{NKG.mentionedIn}> ?article . ?article <{NKG.published}> ?date }}"""):
+        yield row["event"], NKG.mentionedIn, row["article"]
+        yield row["article"], NKG.published, row["date"]
+
+
+@dataclass(frozen=True)
+class _Known:
+    """An article the graph already holds (same text), passed along in its place unread."""
+    article: Article
+    iri: str
 
 
 def _as_term(value: Binding) -> Identifier:

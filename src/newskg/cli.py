@@ -12,7 +12,7 @@ import click
 from rdflib import Graph, URIRef
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, NewskgError
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError
 from .graph.store import DEFAULT_STORE, STORES, check_output_path
@@ -63,6 +63,27 @@ def _choose_models(models: tuple[str, ...]) -> None:
             raise click.BadParameter(str(exc), param_hint="'--model'") from None
 
 
+def _open_target(target: str, base: str, update_url: str | None, store_url: str | None,
+                 read_only: bool = False):
+    """The KnowledgeGraph of a store folder or an endpoint URL (errors end the command)."""
+    from .api import KnowledgeGraph
+    from .graph.remote import Endpoint, EndpointError, is_endpoint_url
+
+    try:
+        if is_endpoint_url(target):
+            return KnowledgeGraph(base=base, endpoint=Endpoint.from_url(target, update_url, store_url))
+        return KnowledgeGraph(base=base, path=target, read_only=read_only)
+    except (InputError, EndpointError) as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--base'") from None
+
+
+def _is_store_folder(path: Path) -> bool:
+    """A store folder: an existing folder, or a path without a suffix that does not exist yet."""
+    return path.is_dir() or (not path.exists() and not path.suffix)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -72,42 +93,69 @@ def _choose_models(models: tuple[str, ...]) -> None:
               help="Language of the articles; auto detects it per article.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI for the entities, events and articles minted.")
-@click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
-              help="Store used while building (see benchmarks/RESULTS.md).")
-@click.option("--into", type=click.Path(path_type=Path), metavar="PATH",
+@click.option("--store", default=DEFAULT_STORE, show_default=True, metavar="KIND|DIR|URL",
+              help=f"Where the graph is built: {', '.join(STORES)} (temporary; see "
+                   "benchmarks/RESULTS.md), or a store folder or SPARQL endpoint URL to keep it in "
+                   "(the same as --into DIR|URL).")
+@click.option("--into", metavar="PATH|DIR|URL",
               help="Add to the graph in PATH: a graph file (.trig, .nq keep one graph per article; "
-                   ".ttl, .nt work but cannot replace a changed article) rewritten atomically, or an "
-                   "Oxigraph store folder (a path without a suffix); created when missing. Articles "
-                   "already there are skipped; a new text of one (same id or URL) replaces its graph.")
+                   ".ttl, .nt work but cannot replace a changed article) rewritten atomically, an "
+                   "Oxigraph store folder (a path without a suffix; created when missing; each "
+                   "article written in one transaction), or a SPARQL 1.1 endpoint (http://…: "
+                   "SPARQL Update). Articles already there are skipped, so an interrupted run "
+                   "goes on where it stopped; a new text of one (same id or URL) replaces its graph.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes that read articles (each builds its pipelines once); the "
+                   "graph is the same for any number.")
+@click.option("--dask", metavar="ADDRESS",
+              help="Read articles on a Dask cluster: its scheduler's address (tcp://host:8786), or "
+                   "'local' for a LocalCluster of --jobs worker processes. Needs newskg[dask].")
 @click.option("--model", "models", multiple=True, metavar="LANG=PIPELINE",
               help="Trained spaCy pipeline for a language instead of the bundled one: an installed "
                    "package or a folder (e.g. en=en_core_web_sm), or LANG=rules for rules only. "
                    "Repeatable.")
+@click.option("--update-url", metavar="URL", help="SPARQL Update URL of the endpoint, when the "
+              "server lays its URLs out otherwise than newskg guesses (see README).")
+@click.option("--store-url", metavar="URL", help="Graph Store Protocol URL of the endpoint (idem).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str, store: str,
-            into: Path | None, models: tuple[str, ...], quiet: bool) -> None:
+            into: str | None, jobs: int, dask: str | None, models: tuple[str, ...],
+            update_url: str | None, store_url: str | None, quiet: bool) -> None:
     """Read articles and write their knowledge graph.
 
     INPUT is a .txt article (as copied off a news page), an .html/.htm page, a .jsonl corpus (one
     JSON record a line: "text" required; "id", "url", "title", "published", "publisher", "lang"
     optional) or a folder of these.  An input that cannot be read is reported as
     "error: FILE:LINE: message" and the others go on; the output holds every article that could
-    be read, and the exit status is then 1.
+    be read, and the exit status is then 1.  Corpora are read as a stream, so their size is not
+    limited by memory; interrupting (Ctrl-C) an --into run keeps every article written so far.
 
     \b
     Examples:
       newskg extract article.txt -o graph.trig
       newskg extract corpus.jsonl more-articles/ -o graph.ttl --lang id
       newskg extract page.html -o graph.jsonld --base https://example.org/kg/
+      newskg extract big-corpus.jsonl --into store/ --jobs 4
+      newskg extract big-corpus.jsonl --into http://localhost:7878 --dask tcp://head:8786
     """
+    import time
+
     from tqdm import tqdm
 
     from .api import KnowledgeGraph
+    from .graph.remote import EndpointError, is_endpoint_url
+    from .ingest import count_inputs
 
+    if store not in STORES:
+        if into is not None:
+            raise click.UsageError("give --store DIR|URL or --into DIR|URL, not both")
+        into, store = store, DEFAULT_STORE
     if output is None and into is None:
         raise click.UsageError("Missing option '-o' / '--output' (or '--into').")
-    into_store = into is not None and (into.is_dir() or (not into.exists() and not into.suffix))
-    for path, hint in ((output, "'-o' / '--output'"), (None if into_store else into, "'--into'")):
+    remote = into is not None and is_endpoint_url(into)
+    into_path = Path(into) if into is not None and not remote else None
+    into_store = remote or (into_path is not None and _is_store_folder(into_path))
+    for path, hint in ((output, "'-o' / '--output'"), (None if into_store else into_path, "'--into'")):
         if path is None:
             continue
         try:
@@ -116,17 +164,18 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             raise click.BadParameter(str(exc), param_hint=hint) from None
         if not path.parent.is_dir():
             raise click.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint=hint)
-    try:
-        if into_store:
-            kg = KnowledgeGraph(base=base, store="oxigraph-disk", path=into)
-        elif into is not None and into.exists():
-            kg = KnowledgeGraph.load(into, base=base, store=store)
-        else:
-            kg = KnowledgeGraph(base=base, store=store)
-    except InputError as exc:
-        _fail(str(exc))
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--base'") from None
+    if into_store:
+        kg = _open_target(into, base, update_url, store_url)
+    else:
+        try:
+            if into_path is not None and into_path.exists():
+                kg = KnowledgeGraph.load(into_path, base=base, store=store)
+            else:
+                kg = KnowledgeGraph(base=base, store=store)
+        except InputError as exc:
+            _fail(str(exc))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--base'") from None
     _choose_models(models)
 
     def report(line: str) -> None:
@@ -142,21 +191,31 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             report(f"error: {InputError(str(path), 'no such file or folder')}")
     multi = len(inputs) > 1 or any(p.is_dir() or p.suffix.lower() in _MULTI_SUFFIXES
                                    for p in present)
+    show = not quiet and multi
     articles = 0
-    items = kg.ingest(present, lang=None if lang == "auto" else lang) if present else iter(())
-    with tqdm(items, unit=" articles", file=sys.stderr, disable=quiet or not multi,
-              leave=False, dynamic_ncols=True,
-              mininterval=0.1 if sys.stderr.isatty() else 10.0) as bar:   # a log gets a line per 10 s
-        for item in bar:
-            if isinstance(item, InputError):
-                errors += 1
-                report(f"error: {item}")
-                continue
-            article, _ = item
-            articles += 1
-            for warning in article.warnings:
-                report(f"warning: {article.source}: {warning}")
-    targets = [p for p in (None if into_store else into, output) if p is not None]
+    started = time.perf_counter()
+    items = kg.ingest(present, lang=None if lang == "auto" else lang, jobs=jobs,
+                      dask=dask) if present else iter(())
+    interrupted = False
+    try:
+        with tqdm(items, unit=" articles", file=sys.stderr, disable=not show, leave=False,
+                  total=count_inputs(present) if show else None, dynamic_ncols=True,
+                  mininterval=0.1 if sys.stderr.isatty() else 10.0) as bar:  # a log: a line per 10 s
+            for item in bar:
+                if isinstance(item, InputError):
+                    errors += 1
+                    report(f"error: {item}")
+                    continue
+                article, _ = item
+                articles += 1
+                for warning in article.warnings:
+                    report(f"warning: {article.source}: {warning}")
+    except KeyboardInterrupt:
+        interrupted = True
+    except (EndpointError, NewskgError) as exc:
+        _fail(str(exc))
+    targets = [p for p in (None if into_store else into_path, None if interrupted else output)
+               if p is not None]
     for target in targets:
         try:
             kg.serialize(target)
@@ -165,14 +224,22 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             sys.exit(1)
     counts = dict(kg.counts)
     kg.close()
+    where = " and ".join(str(p) for p in ([into] if into_store else []) + targets)
+    if interrupted:
+        kept = f"they are in {where}; run the same command again to go on (articles already " \
+               f"there are skipped)" if where else "nothing was written"
+        click.echo(f"interrupted after {articles} article{'s' * (articles != 1)}: {kept}", err=True)
+        sys.exit(130)
     if not quiet:
         detail = ""
         if into is not None:
             c = counts
             detail = f" ({c['added']} added, {c['unchanged']} unchanged, {c['replaced']} replaced)"
-        where = " and ".join(str(p) for p in ([into] if into_store else []) + targets)
         click.echo(f"{articles} article{'s' * (articles != 1)}{detail}, "
                    f"{errors} error{'s' * (errors != 1)} → {where}", err=True)
+        if multi and articles:
+            elapsed = time.perf_counter() - started
+            click.echo(f"{elapsed:.1f} s, {articles / elapsed:.1f} articles/s", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -191,7 +258,7 @@ def _query_epilog() -> str:
 
 
 @main.command(epilog=_query_epilog())
-@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph", metavar="GRAPH|DIR|URL")
 @click.argument("query")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv"]),
               default="table", show_default=True, help="Output: an aligned table, or the SPARQL "
@@ -204,34 +271,46 @@ def _query_epilog() -> str:
               help="Base IRI of the graph's instances (for short names in the table).")
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
               help="Cut table cells longer than this (0: never).")
-def query(graph: Path, query: str, fmt: str, params: tuple[str, ...], store: str, base: str,
+def query(graph: str, query: str, fmt: str, params: tuple[str, ...], store: str, base: str,
           max_width: int) -> None:
-    """Run a SPARQL query over a graph file.
+    """Run a SPARQL query over a graph file, a store folder or a SPARQL endpoint.
 
-    GRAPH is a .trig, .nq, .ttl, .nt, .jsonld or .rdf file.  QUERY is the name of a saved query,
-    a .rq file or the query text.  The default graph is the union of all the file's graphs, so
-    the same query works on TriG and Turtle files.  Parameters are bound by the SPARQL engine,
-    never pasted into the query.
+    GRAPH is a .trig, .nq, .ttl, .nt, .jsonld or .rdf file (loaded into --store), an Oxigraph
+    store folder made by `extract --into DIR` (opened read-only: it can be queried while an
+    extraction writes to it), or the URL of a SPARQL 1.1 endpoint holding a newskg graph.  QUERY is
+    the name of a saved query, a .rq file or the query text.  The default graph is the union of
+    all the graph's articles, so the same query works everywhere.  Parameters are bound by the
+    SPARQL engine (for an endpoint: written in as escaped RDF terms), never pasted into the query.
 
     \b
     Examples:
       newskg query graph.trig meetings
       newskg query graph.trig quotes --param speakerName="George Magnus" --format csv
       newskg query graph.ttl my-question.rq
+      newskg query store/ timeline --param name="Xi Jinping"
+      newskg query http://localhost:7878 meetings
       newskg query graph.trig "SELECT ?name WHERE { ?p a nkg:Person ; rdfs:label ?name }"
     """
     from .api import KnowledgeGraph
+    from .graph.remote import EndpointError, is_endpoint_url
     from .graph.results import FORMATTERS, format_table
 
     bindings = dict(_parse_param(p) for p in params)
-    try:
-        kg = KnowledgeGraph.load(graph, base=base, store=store)
-    except InputError as exc:
-        _fail(str(exc))
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--base'") from None
+    if is_endpoint_url(graph) or Path(graph).is_dir():
+        kg = _open_target(graph, base, None, None, read_only=True)
+    else:
+        if not Path(graph).exists():
+            raise click.BadParameter(f"{graph!r}: no such file, folder or URL", param_hint="'GRAPH'")
+        try:
+            kg = KnowledgeGraph.load(graph, base=base, store=store)
+        except InputError as exc:
+            _fail(str(exc))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--base'") from None
     try:
         result = kg.query(query, bindings)
+    except EndpointError as exc:
+        _fail(str(exc))
     except QueryError as exc:
         raise click.UsageError(str(exc)) from None
     except Exception as exc:   # SPARQL syntax or evaluation error, from either engine
@@ -260,7 +339,7 @@ def _parse_param(text: str) -> tuple[str, object]:
 # -- duplicates ---------------------------------------------------------------------------------
 
 @main.command()
-@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.argument("graph", metavar="GRAPH|DIR|URL")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=90.0, show_default=True,
               help="Least rapidfuzz ratio (0-100) of two labels to list them as similar.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "tsv"]), default="table",
@@ -268,7 +347,8 @@ def _parse_param(text: str) -> tuple[str, object]:
 def duplicates(graph: Path, threshold: float, fmt: str) -> None:
     """List nodes that may be one real thing, for a person to check.
 
-    GRAPH is a graph file or an Oxigraph store folder.  Listed are pairs of entity nodes of one
+    GRAPH is a graph file, an Oxigraph store folder or a SPARQL endpoint URL.  Listed are pairs
+    of entity nodes of one
     type with the same Wikidata QID, the same name (titles, accents and spelling variants
     ignored), or labels at least THRESHOLD similar.  Nothing is changed.
 
@@ -278,10 +358,14 @@ def duplicates(graph: Path, threshold: float, fmt: str) -> None:
     """
     from .api import KnowledgeGraph
 
-    try:
-        kg = KnowledgeGraph(path=graph) if graph.is_dir() else KnowledgeGraph.load(graph)
-    except InputError as exc:
-        _fail(str(exc))
+    from .graph.remote import is_endpoint_url
+    if is_endpoint_url(graph) or Path(graph).is_dir():
+        kg = _open_target(graph, DEFAULT_BASE, None, None, read_only=True)
+    else:
+        try:
+            kg = KnowledgeGraph.load(graph)
+        except InputError as exc:
+            _fail(str(exc))
     found = kg.duplicates(threshold)
     if fmt == "tsv":
         click.echo("type\tlabel_a\tlabel_b\treason\ta\tb")

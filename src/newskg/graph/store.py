@@ -17,11 +17,17 @@ Three stores, all rdflib `Dataset`s, all running the same queries with the same 
 - "memory":        rdflib's pure-Python Memory store — keeps every literal exactly as written
   (Oxigraph stores derived datatypes such as xsd:nonNegativeInteger as xsd:integer).
 
+A KnowledgeGraph can also live in an Oxigraph store folder (kept: `new_dataset(location=DIR)`) or in
+a remote SPARQL 1.1 store (`newskg.graph.remote`); the functions here work on all of them.
+
 Graph files are read and written by suffix.  Writing is atomic: the file appears complete or the
-previous file stays as it was.
+previous file stays as it was.  Big files are loaded with Oxigraph's bulk loader and big graphs
+written as a stream (see `load_graph`, `write_graph`).
 """
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import os
 import shutil
@@ -37,6 +43,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from ..errors import InputError
 from .iris import prefixes as instance_prefixes
 from .namespaces import DCTERMS, DEFAULT_BASE, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
+from .remote import endpoint_of
 
 STORES = ("oxigraph-disk", "oxigraph", "memory")
 DEFAULT_STORE = "oxigraph-disk"   # measured: benchmarks/RESULTS.md
@@ -68,12 +75,13 @@ def all_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE,
-                location: str | os.PathLike | None = None) -> Dataset:
+                location: str | os.PathLike | None = None, read_only: bool = False) -> Dataset:
     """A Dataset on the named store, with newskg's prefixes bound.
 
     "oxigraph-disk" keeps its data in a temporary folder, removed when the Dataset is garbage
     collected or the program ends — or, with `location`, in that folder (an Oxigraph store, created
-    if missing, kept afterwards, and reopened with what it holds).
+    if missing, kept afterwards, and reopened with what it holds; `read_only` opens an existing
+    folder for reading only, which works while another process writes to it).
 
     >>> ds = new_dataset("memory")
     >>> len(ds), ds.default_union
@@ -82,7 +90,7 @@ def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE,
     if store in ("oxigraph", "oxigraph-disk"):
         from oxrdflib import OxigraphStore
         if location is not None:
-            native = ox.Store(str(location))
+            native = open_folder(location, read_only)
         elif store == "oxigraph":
             native = ox.Store()
         else:
@@ -102,6 +110,29 @@ def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE,
     return ds
 
 
+def open_folder(location: str | os.PathLike, read_only: bool = False) -> ox.Store:
+    """The Oxigraph store in folder `location` (created when missing, unless `read_only`).
+
+    Raises InputError naming the folder when it is not a store, is missing (read-only), or is
+    held by another process (RocksDB allows one writer: stop it, or open the folder read-only).
+    """
+    path = Path(location)
+    if path.exists() and not path.is_dir():
+        raise InputError(str(path), "not a folder (an Oxigraph store is a folder)")
+    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+        raise InputError(str(path), "this folder is not an Oxigraph store (it holds other files)")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except FileNotFoundError:
+        raise InputError(str(path), "no Oxigraph store in this folder") from None
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise InputError(str(path), "the store is in use by another process (one process "
+                                        "at a time may write to it; `newskg query` can read it "
+                                        "meanwhile)") from None
+        raise InputError(str(path), f"cannot open the store: {exc}") from None
+
+
 def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
     """Add (s, p, o, graph IRI) quads: each into its named graph, and into the merge.
 
@@ -116,6 +147,10 @@ def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
     native = _ox_store(dataset)
     if native is not None:      # straight into Oxigraph: rdflib's addN converts quad by quad
         _add_native(native, [_to_ox_quad(q) for q in quads])
+        return
+    endpoint = endpoint_of(dataset)
+    if endpoint is not None:
+        endpoint.insert(_to_ox_quad(q) for q in quads)
         return
     dataset.addN(quads)
     dataset.addN([(s, p, o, DATASET_DEFAULT_GRAPH_ID) for s, p, o, _ in quads])
@@ -139,6 +174,14 @@ def _add_native(native: ox.Store, quads: list[ox.Quad]) -> None:
 
 def triple_count(dataset: Dataset) -> int:
     """The number of distinct statements (the size of the merged default graph)."""
+    native = _ox_store(dataset)
+    if native is not None:
+        result = native.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(result))["n"].value)
+    endpoint = endpoint_of(dataset)
+    if endpoint is not None:
+        solution = next(iter(endpoint.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+        return int(solution["n"].value)
     return len(dataset.default_graph)
 
 
@@ -148,8 +191,10 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
 
     The format comes from the suffix (see READ_FORMATS); triples of Turtle, N-Triples, RDF/XML go
     to the default graph, named graphs of TriG, N-Quads and JSON-LD stay named (and are merged into
-    the default graph).  The whole file is parsed before anything is added.  Raises InputError
-    naming the file (and line, when the parser says) when it is missing or not well-formed.
+    the default graph).  Into an empty Oxigraph store the file streams through Oxigraph's bulk
+    loader, however big (a syntax error then leaves that store with what came before it); into
+    any other store the whole file is parsed before anything is added.  Raises InputError naming
+    the file (and line, when the parser says) when it is missing or not well-formed.
     """
     p = Path(path)
     fmt = READ_FORMATS.get(p.suffix.lower())
@@ -158,21 +203,43 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
                                  f"{', '.join(READ_FORMATS)}")
     if not p.is_file():
         raise InputError(str(p), "no such file")
+    ds = dataset if dataset is not None else new_dataset(store)
+    native = _ox_store(ds)
     try:
+        if native is not None and _is_empty(native):
+            bulk_load_file(native, p, fmt)
+            return ds
         quads = list(ox.parse(path=str(p), format=fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         line = getattr(exc, "lineno", None)
         detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
         raise InputError(str(p), f"not a valid {fmt.name} file: {detail}", line=line) from exc
-    ds = dataset if dataset is not None else new_dataset(store)
-    native = _ox_store(ds)
     if native is not None:
         _add_native(native, quads)
+    elif endpoint_of(ds) is not None:
+        endpoint_of(ds).insert(quads)
     else:
         add_quads(ds, [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object),
                         DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph)
                         else _from_ox(q.graph_name)) for q in quads])
     return ds
+
+
+def bulk_load_file(native: ox.Store, path: str | os.PathLike, fmt: ox.RdfFormat) -> None:
+    """Stream a graph file into an Oxigraph store with its bulk loader, named quads also into the
+    merge; memory stays flat whatever the file's size.  Not atomic: use on a store that can be
+    thrown away if the file turns out broken."""
+    def with_merge(quads):
+        default = ox.DefaultGraph()
+        for q in quads:
+            yield q
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield ox.Quad(q.subject, q.predicate, q.object, default)
+    native.bulk_extend(with_merge(ox.parse(path=str(path), format=fmt)))
+
+
+def _is_empty(native: ox.Store) -> bool:
+    return next(iter(native.quads_for_pattern(None, None, None, None)), None) is None
 
 
 def supported_write_suffixes() -> list[str]:
@@ -197,26 +264,46 @@ def check_output_path(path: str | os.PathLike) -> Path:
     return p
 
 
+#: graphs with more quads than this are written as a stream, in the store's order (not sorted)
+STREAM_FROM = 1_000_000
+
+
 def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_BASE) -> Path:
     """Write the dataset to `path` in the format its suffix names; returns the path.
 
     `.trig`, `.nq` and `.jsonld` keep one named graph per article (and in the default graph only
     statements no named graph holds); `.ttl`, `.nt` and `.rdf` write the merge.  Output is
     sorted (the same graph gives the same file) and written to a temporary file in the same
-    folder that replaces `path` only once complete.
+    folder that replaces `path` only once complete.  A graph of more than STREAM_FROM quads in an
+    Oxigraph or remote store (except to JSON-LD) is streamed instead, in the store's own order:
+    memory stays flat, and a store folder still gives the same file for the same graph.
     """
     p = check_output_path(path)
     fmt = WRITE_FORMATS[p.suffix.lower()]
     pre = all_prefixes(base)
-    native = _ox_store(dataset)
+    named_format = p.suffix.lower() in NAMED_GRAPH_SUFFIXES
+    native, endpoint = _ox_store(dataset), endpoint_of(dataset)
+    if fmt != "json-ld" and ((endpoint is not None and _remote_quad_count(endpoint) > STREAM_FROM)
+                             or (native is not None and _more_quads_than(native, STREAM_FROM))):
+        quads = (_stream_remote(endpoint, named_format) if endpoint is not None
+                 else _stream_native(native, named_format))
+        with atomic_file(p) as fh:
+            ox.serialize(quads, fh, format=fmt, prefixes=pre)
+        return p
     if native is not None:
         everything = native.quads_for_pattern(None, None, None, None)
+    elif endpoint is not None:
+        everything = itertools.chain(
+            (ox.Quad(r["s"], r["p"], r["o"], r["g"])
+             for r in endpoint.select("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")),
+            (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+             for t in endpoint.construct("CONSTRUCT WHERE { ?s ?p ?o }")))
     else:
         everything = (_to_ox_quad(q) for q in dataset.quads((None, None, None, None)))
     named, default = set(), set()
     for quad in everything:
         (default if isinstance(quad.graph_name, ox.DefaultGraph) else named).add(quad)
-    if p.suffix.lower() in NAMED_GRAPH_SUFFIXES:
+    if named_format:
         # the default graph is the merge of the named ones: write only what it holds beyond them
         in_named = {q.triple for q in named}
         quads = sorted(named | {q for q in default if q.triple not in in_named}, key=_quad_order)
@@ -230,14 +317,54 @@ def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_B
     return p
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see either the old file or the complete new one."""
+def _more_quads_than(native: ox.Store, n: int) -> bool:
+    for i, _ in enumerate(native.quads_for_pattern(None, None, None, None)):
+        if i >= n:
+            return True
+    return False
+
+
+def _remote_quad_count(endpoint) -> int:
+    row = next(iter(endpoint.select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION "
+                                    "{ GRAPH ?g { ?s ?p ?o } } }")))
+    return int(row["n"].value)
+
+
+def _stream_native(native: ox.Store, named_format: bool):
+    """The quads to write, read from the store as they are written (see write_graph)."""
+    default = ox.DefaultGraph()
+    if not named_format:        # the merge: the default graph holds every statement once
+        yield from (q.triple for q in native.quads_for_pattern(None, None, None, default))
+        return
+    for g in native.named_graphs():
+        yield from native.quads_for_pattern(None, None, None, g)
+    for q in native.quads_for_pattern(None, None, None, default):
+        if not any(not isinstance(other.graph_name, ox.DefaultGraph)
+                   for other in native.quads_for_pattern(q.subject, q.predicate, q.object, None)):
+            yield q
+
+
+def _stream_remote(endpoint, named_format: bool):
+    if not named_format:
+        yield from endpoint.construct("CONSTRUCT WHERE { ?s ?p ?o }")
+        return
+    for row in endpoint.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"):
+        yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+    for row in endpoint.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o "
+                               "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"):
+        yield ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path):
+    """A binary file to write `path` through: it replaces `path` only once closed without error,
+    so readers see either the old file or the complete new one."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _file_mode(path))
@@ -248,6 +375,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see either the old file or the complete new one."""
+    with atomic_file(path) as fh:
+        fh.write(data)
 
 
 def _file_mode(path: Path) -> int:
@@ -361,20 +494,42 @@ def _jsonld(quads: list[ox.Quad], pre: dict[str, str]) -> bytes:
 
 def _all_quads(dataset: Dataset, s=None, p=None, o=None, g=None) -> list[tuple]:
     """(s, p, o, graph id) quads matching a pattern; graph id DATASET_DEFAULT_GRAPH_ID for the merge."""
+    return list(_iter_quads(dataset, s, p, o, g))
+
+
+def _iter_quads(dataset: Dataset, s=None, p=None, o=None, g=None):
     native = _ox_store(dataset)
     if native is not None:
         graph = None if g is None else (ox.DefaultGraph() if g == DATASET_DEFAULT_GRAPH_ID else _to_ox(g))
-        out = []
         for q in native.quads_for_pattern(None if s is None else _to_ox(s),
                                           None if p is None else _to_ox(p),
                                           None if o is None else _to_ox(o), graph):
             gid = DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph) \
                 else _from_ox(q.graph_name)
-            out.append((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), gid))
-        return out
+            yield _from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), gid
+        return
+    endpoint = endpoint_of(dataset)
+    if endpoint is not None:
+        given = (s, p, o)
+        pattern = " ".join(_term_text(t) if t is not None else f"?{v}" for v, t in zip("spo", given))
+        spo = lambda row: tuple(t if t is not None else _from_ox(row[v]) for v, t in zip("spo", given))
+        if g is None or g != DATASET_DEFAULT_GRAPH_ID:
+            graph = _term_text(g) if g is not None else "?g"
+            for row in endpoint.select(f"SELECT * WHERE {{ GRAPH {graph} {{ {pattern} }} }}"):
+                yield (*spo(row), g if g is not None else _from_ox(row["g"]))
+        if g is None or g == DATASET_DEFAULT_GRAPH_ID:
+            for row in endpoint.select(f"SELECT * WHERE {{ {pattern} }}"):
+                yield (*spo(row), DATASET_DEFAULT_GRAPH_ID)
+        return
     # rdflib's Dataset.quads ignores the graph of the pattern: filter here
-    return [(qs, qp, qo, _graph_id(qg)) for qs, qp, qo, qg in dataset.quads((s, p, o, None))
-            if g is None or _graph_id(qg) == g]
+    for qs, qp, qo, qg in dataset.quads((s, p, o, None)):
+        if g is None or _graph_id(qg) == g:
+            yield qs, qp, qo, _graph_id(qg)
+
+
+def _term_text(term) -> str:
+    """A term in N-Triples syntax, for a query or update sent to an endpoint."""
+    return str(_to_ox(term))
 
 
 def _remove_raw(dataset: Dataset, quads: Iterable[tuple]) -> None:
@@ -391,7 +546,8 @@ def _add_raw(dataset: Dataset, quads: Iterable[tuple]) -> None:
     native = _ox_store(dataset)
     quads = list(quads)
     if native is not None:
-        native.bulk_extend([_to_ox_quad(q) for q in quads])
+        batch = [_to_ox_quad(q) for q in quads]
+        native.bulk_extend(batch) if len(batch) >= BULK_FROM else native.extend(batch)
         return
     for q in quads:
         (dataset.default_graph if q[3] == DATASET_DEFAULT_GRAPH_ID else dataset.graph(q[3])).add(q[:3])
@@ -399,14 +555,60 @@ def _add_raw(dataset: Dataset, quads: Iterable[tuple]) -> None:
 
 def triples_of(dataset: Dataset, predicates: Iterable) -> list[tuple]:
     """The merged (default-graph) triples with one of the given predicates."""
-    out = []
-    for p in predicates:
-        out.extend(q[:3] for q in _all_quads(dataset, None, p, None, DATASET_DEFAULT_GRAPH_ID))
-    return out
+    return list(iter_triples(dataset, [(p, None) for p in predicates]))
+
+
+def iter_triples(dataset: Dataset, patterns: Iterable[tuple]):
+    """The merged (default-graph) triples matching each (predicate, object or None) pattern in
+    turn, read as they are used (a store folder or endpoint of any size streams through)."""
+    endpoint = endpoint_of(dataset)
+    for p, o in patterns:
+        if endpoint is not None:
+            obj = _term_text(o) if o is not None else "?o"
+            text = f"CONSTRUCT {{ ?s {_term_text(p)} {obj} }} WHERE {{ ?s {_term_text(p)} {obj} }}"
+            for t in endpoint.construct(text):
+                yield _from_ox(t.subject), p, _from_ox(t.object)
+            continue
+        for s, _, obj, _ in _iter_quads(dataset, None, p, o, DATASET_DEFAULT_GRAPH_ID):
+            yield s, p, obj
+
+
+def select(dataset: Dataset, text: str):
+    """Rows (dicts of rdflib terms) of a SELECT query run by the store's engine, as they come."""
+    native, endpoint = _ox_store(dataset), endpoint_of(dataset)
+    if native is not None or endpoint is not None:
+        solutions = native.query(text) if native is not None else endpoint.select(text)
+        names = [v.value for v in solutions.variables]
+        for sol in solutions:
+            yield {n: (_from_ox(sol[n]) if sol[n] is not None else None) for n in names}
+        return
+    result = dataset.query(text)
+    for row in result:
+        yield {str(v): row[str(v)] for v in result.vars}
+
+
+def find_subjects(dataset: Dataset, predicate: URIRef, obj) -> list:
+    """Subjects of (?, predicate, obj) in the merge (default graph)."""
+    return [t[0] for t in iter_triples(dataset, [(predicate, obj)])]
+
+
+def has_triple(dataset: Dataset, s, p, o) -> bool:
+    """True when the merge (default graph) holds the statement."""
+    native, endpoint = _ox_store(dataset), endpoint_of(dataset)
+    if native is not None:
+        return next(iter(native.quads_for_pattern(_to_ox(s), _to_ox(p), _to_ox(o),
+                                                  ox.DefaultGraph())), None) is not None
+    if endpoint is not None:
+        return endpoint.ask(f"ASK {{ {_term_text(s)} {_term_text(p)} {_term_text(o)} }}")
+    return (s, p, o) in dataset.default_graph
 
 
 def graph_quads(dataset: Dataset, graph: URIRef) -> list[tuple]:
     """The quads of one named graph."""
+    endpoint = endpoint_of(dataset)
+    if endpoint is not None:       # Graph Store Protocol
+        return [(_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object), graph)
+                for t in endpoint.graph(str(graph))]
     return _all_quads(dataset, g=graph)
 
 
@@ -424,6 +626,13 @@ def remove_graph(dataset: Dataset, graph: URIRef) -> int:
     (2, ['a'])
     """
     quads = graph_quads(dataset, graph)
+    endpoint = endpoint_of(dataset)
+    if endpoint is not None:
+        g = _term_text(graph)
+        endpoint.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT EXISTS "
+                        f"{{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
+                        f"DROP SILENT GRAPH {g}")
+        return len(quads)
     _remove_raw(dataset, quads)
     orphans = []
     for s, p, o, _ in quads:
@@ -443,8 +652,25 @@ def rename_node(dataset: Dataset, old: URIRef, new: URIRef) -> int:
     >>> rename_node(ds, a, U("http://ex.org/z")), sorted(str(s) for s in ds.default_graph.subjects())
     (4, ['http://ex.org/b', 'http://ex.org/z'])
     """
+    if old == new:
+        return 0
+    endpoint = endpoint_of(dataset)
+    if endpoint is not None:       # one update request: the server renames in one transaction
+        o, n = _term_text(old), _term_text(new)
+        count = sum(1 for _ in endpoint.select(
+            f"SELECT * WHERE {{ {{ GRAPH ?g {{ {o} ?p ?x }} }} UNION {{ GRAPH ?g {{ ?x ?p {o} }} }} "
+            f"UNION {{ {o} ?p ?x }} UNION {{ ?x ?p {o} }} }}"))
+        if count:
+            endpoint.update(" ;\n".join([
+                f"DELETE {{ GRAPH ?g {{ {o} ?p ?x }} }} INSERT {{ GRAPH ?g {{ {n} ?p ?x }} }} "
+                f"WHERE {{ GRAPH ?g {{ {o} ?p ?x }} }}",
+                f"DELETE {{ GRAPH ?g {{ ?x ?p {o} }} }} INSERT {{ GRAPH ?g {{ ?x ?p {n} }} }} "
+                f"WHERE {{ GRAPH ?g {{ ?x ?p {o} }} }}",
+                f"DELETE {{ {o} ?p ?x }} INSERT {{ {n} ?p ?x }} WHERE {{ {o} ?p ?x }}",
+                f"DELETE {{ ?x ?p {o} }} INSERT {{ ?x ?p {n} }} WHERE {{ ?x ?p {o} }}"]))
+        return count
     quads = {q for q in _all_quads(dataset, s=old)} | {q for q in _all_quads(dataset, o=old)}
-    if not quads or old == new:
+    if not quads:
         return 0
     _remove_raw(dataset, quads)
     swap = lambda t: new if t == old else t
@@ -455,6 +681,19 @@ def rename_node(dataset: Dataset, old: URIRef, new: URIRef) -> int:
 def set_value(dataset: Dataset, node: URIRef, predicate: URIRef, value) -> int:
     """Make `value` the only object of (node, predicate) in every graph that states one; returns
     the number of graphs changed (the merge included)."""
+    endpoint = endpoint_of(dataset)
+    if endpoint is not None:
+        s, p, v = _term_text(node), _term_text(predicate), _term_text(value)
+        graphs = {row["g"] for row in endpoint.select(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {s} {p} ?o }} FILTER(!sameTerm(?o, {v})) }}")}
+        stale_default = endpoint.ask(f"ASK {{ {s} {p} ?o FILTER(!sameTerm(?o, {v})) }}")
+        if graphs or stale_default:
+            endpoint.update(
+                f"DELETE {{ GRAPH ?g {{ {s} {p} ?o }} }} INSERT {{ GRAPH ?g {{ {s} {p} {v} }} }} "
+                f"WHERE {{ GRAPH ?g {{ {s} {p} ?o }} FILTER(!sameTerm(?o, {v})) }} ;\n"
+                f"DELETE {{ {s} {p} ?o }} INSERT {{ {s} {p} {v} }} "
+                f"WHERE {{ {s} {p} ?o FILTER(!sameTerm(?o, {v})) }}")
+        return len(graphs) + int(stale_default)
     quads = _all_quads(dataset, s=node, p=predicate)
     stale = [q for q in quads if q[2] != value]
     graphs = {q[3] for q in stale}

@@ -6,6 +6,7 @@ those found in the text; a record's own `lang` wins over the caller's choice.
 """
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,30 +14,88 @@ from pathlib import Path
 from ..article import Article
 from ..errors import InputError
 from .dates import parse_published
-from .decode import read_text_file
+from .decode import decode_text
 from .text import article_from_text
 
 _STRING_FIELDS = ("url", "title", "publisher", "lang")
 
 
 def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Article | InputError]:
-    """Each record's Article, or an InputError naming the file and line; never raises."""
+    """Each record's Article, or an InputError naming the file and line; never raises.
+
+    The file is read a line at a time, so a corpus of any size streams through.  A line that is
+    not valid UTF-8 is read as cp1252 (or Latin-1) and its article carries a warning saying so.
+    """
     source = str(path)
     try:
-        text, warnings = read_text_file(path, source)
-    except InputError as err:
-        yield err
+        fh = open(path, "rb")
+    except OSError as err:
+        yield InputError(source, f"cannot read the file ({err.strerror or err})")
         return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    with fh:
+        head = fh.read(1 << 16)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+            # UTF-16 or binary: judged (and, for UTF-16, decoded) as a whole, as for other files
+            fh.seek(0)
+            try:
+                text, warnings = decode_text(fh.read(), source)
+            except InputError as err:
+                yield err
+                return
+            lines = ((n, line, warnings) for n, line in enumerate(text.split("\n"), start=1))
+        else:
+            if head.strip():
+                try:      # binary noise without NUL bytes, judged on the first part of the file
+                    decode_text(head, source)
+                except InputError as err:
+                    yield err
+                    return
+            fh.seek(0)
+            lines = _decoded_lines(fh)
+        seen = False
+        for number, line, warnings in lines:
+            if not line.strip():
+                continue
+            seen = True
+            try:
+                article = _record(line, source, number, lang)
+            except InputError as err:
+                yield type(err)(source, err.message, line=number)
+                continue
+            article.warnings.extend(warnings)
+            yield article
+        if not seen:
+            yield InputError(source, "empty file")
+
+
+def _decoded_lines(fh) -> Iterator[tuple[int, str, list[str]]]:
+    """(line number, text, warnings) of each line of a binary file: UTF-8, else cp1252 or Latin-1."""
+    offset = 0
+    for number, raw in enumerate(fh, start=1):
+        start = offset
+        offset += len(raw)
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw, start = raw[len(codecs.BOM_UTF8):], start + len(codecs.BOM_UTF8)
         try:
-            article = _record(line, source, number, lang)
-        except InputError as err:
-            yield type(err)(source, err.message, line=number)
-            continue
-        article.warnings.extend(warnings)
-        yield article
+            yield number, raw.decode("utf-8"), []
+        except UnicodeDecodeError as err:
+            for encoding in ("cp1252", "latin-1"):
+                try:
+                    text = raw.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                yield number, text, [f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset "
+                                     f"{start + err.start}); read as {encoding}"]
+                break
+
+
+def count_records(path: Path) -> int:
+    """How many records a `.jsonl` file holds (its non-blank lines), read fast, for progress bars."""
+    try:
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 0
 
 
 def _record(line: str, source: str, number: int, lang: str | None) -> Article:

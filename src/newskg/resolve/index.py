@@ -1,31 +1,45 @@
-"""What a graph already holds, indexed for resolution: entity nodes by name and QID, event nodes by
-type, and articles by identifier, URL and content hash.
+"""What a graph already holds, indexed for resolution: entity nodes by name, person key, name word and
+QID; event nodes by the entities they involve and the month they fall in.
 
 The index is read from the graph's triples (so a graph file loaded with `--into` resolves the same way
 as one built in this process) and kept up to date as quads are added, nodes renamed and values set.
+Every lookup is a dictionary access (no scan over all nodes), so resolving one article costs about
+the same in a graph of ten articles or of a million: an event is only compared with events that share
+an entity with it and lie within a month of it — every event `newskg.resolve.events.match_score` could
+accept (see `candidate_events`).  Articles are not held here: whether a graph holds an article is asked
+of the store (`newskg.graph.store.find_subjects`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Iterable
 
 from rdflib import Literal, URIRef
 
 from ..facts import ENTITY_TYPES, EVENT_TYPES, PartialDate
-from ..graph.namespaces import DCTERMS, NKG, OWL, RDF, RDFS, SCHEMA, SKOS, WD
-from ..nlp.gazetteer import fold
+from ..graph.namespaces import NKG, OWL, RDF, RDFS, SKOS, WD
+from ..nlp.gazetteer import fold as _fold_uncached
 from .names import name_words, person_key, spelling_key
 
 _ENTITY_CLASSES = {NKG[t]: t for t in ENTITY_TYPES}
 _EVENT_CLASSES = {NKG[t]: t for t in EVENT_TYPES}
-# the predicates the index reads; everything else in a graph is irrelevant to resolution
-PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, NKG.participant, NKG.location,
-              NKG.organizer, NKG.date, NKG.status, NKG.qualifier, NKG.mentionedIn, NKG.contentHash,
-              DCTERMS.identifier, SCHEMA.url, NKG.published)
+#: (predicate, object) patterns of the type statements the index reads (entity and event classes)
+TYPE_PATTERNS = tuple((RDF.type, c) for c in (*_ENTITY_CLASSES, *_EVENT_CLASSES))
+#: predicates of the other statements the index reads; everything else is irrelevant to resolution
+PREDICATES = (RDFS.label, SKOS.altLabel, OWL.sameAs, NKG.participant, NKG.location, NKG.organizer,
+              NKG.date, NKG.status, NKG.qualifier)
+_WD = str(WD)
 
 
-@dataclass
+@lru_cache(maxsize=1 << 17)
+def fold(text: str) -> str:
+    """`newskg.nlp.gazetteer.fold`, cached: the index folds the same names again and again."""
+    return _fold_uncached(text)
+
+
+@dataclass(slots=True, eq=False)
 class EntityNode:
     iri: URIRef
     type: str
@@ -37,7 +51,7 @@ class EntityNode:
         return {self.label, *self.alts} - {""}
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class EventNode:
     iri: URIRef
     type: str
@@ -48,16 +62,13 @@ class EventNode:
     status: URIRef | None = None
     qualifier: str | None = None
     label: str = ""
-    articles: set[URIRef] = field(default_factory=set)
+    published: date | None = None      # the earliest publication date of the articles reporting it
+    keys: tuple = ()                   # where the index files it (see GraphIndex._event_keys)
+    linked: tuple = ()                 # the entities it was filed under
 
 
-@dataclass
-class ArticleRecord:
-    iri: URIRef
-    content_hash: str = ""
-    identifier: str = ""
-    url: str = ""
-    published: date | None = None
+    def entities(self) -> set[URIRef]:
+        return self.participants | self.location | self.organizer
 
 
 def partial_date(lit) -> PartialDate | None:
@@ -78,27 +89,84 @@ def partial_date(lit) -> PartialDate | None:
     return PartialDate(*nums[:3])
 
 
+def published_date(lit) -> date | None:
+    """The date of an article's nkg:published literal (xsd:date or xsd:dateTime), else None."""
+    v = lit.toPython() if isinstance(lit, Literal) else None
+    return v.date() if isinstance(v, datetime) else v if isinstance(v, date) else None
+
+
+def _month(d: PartialDate | None, published: date | None) -> tuple[int, int] | None:
+    """(year, month) an event is filed under: its date's, else its first report's publication
+    date's; month 0 for a date known only to the year; None when it has neither."""
+    if d is not None:
+        return d.year, d.month or 0
+    if published is not None:
+        return published.year, published.month
+    return None
+
+
+def nearby_months(d: PartialDate | None, published: date | None) -> list[tuple[int, int]]:
+    """The (year, month) buckets an event of this date could match in: its month and the months
+    on either side, and its year's "year only" bucket (a whole year: every month of it).
+
+    >>> nearby_months(PartialDate(2023, 1, 5), None)
+    [(2022, 12), (2023, 1), (2023, 2), (2023, 0)]
+    >>> len(nearby_months(PartialDate(2023), None)), nearby_months(None, None)
+    (13, [])
+    """
+    ref = _month(d, published)
+    if ref is None:
+        return []
+    y, m = ref
+    if m == 0:
+        return [(y, mm) for mm in range(13)]
+    out = []
+    for dm in (-1, 0, 1):
+        yy, mm = y, m + dm
+        if mm == 0:
+            yy, mm = y - 1, 12
+        elif mm == 13:
+            yy, mm = y + 1, 1
+        out.append((yy, mm))
+    return out + [(y, 0)]
+
+
 class GraphIndex:
-    """Entity, event and article nodes of one graph."""
+    """Entity and event nodes of one graph, with the lookups resolution needs."""
 
     def __init__(self):
         self.entities: dict[URIRef, EntityNode] = {}
         self.events: dict[URIRef, EventNode] = {}
-        self.articles: dict[URIRef, ArticleRecord] = {}
-        self._pending_types: dict[URIRef, list[tuple]] = {}
+        self._by_qid: dict[tuple[str, str], URIRef] = {}            # (type, QID) -> first node
+        self._by_form: dict[tuple[str, str], set[URIRef]] = {}      # (type, folded form) -> nodes
+        self._by_key: dict[tuple[str, ...], set[URIRef]] = {}       # person key of a form -> nodes
+        self._by_word: dict[str, set[URIRef]] = {}                  # person label word -> nodes
+        self._countries: dict[str, URIRef] = {}                     # folded Country label -> node
+        self._event_keys: dict[tuple, set[URIRef]] = {}             # (entity, year, month) -> events
+        self._events_of: dict[URIRef, set[URIRef]] = {}             # entity -> events involving it
+        self._dirty: set[URIRef] = set()                            # events to file again
+        self._reports: list[tuple[URIRef, URIRef]] = []             # (event, article) to date
+        self._published: dict[URIRef, date] = {}                    # article -> date (while reading)
 
     # -- building -----------------------------------------------------------------------------
     @classmethod
-    def from_triples(cls, triples: Iterable[tuple]) -> "GraphIndex":
-        """An index of the given (s, p, o) triples (any order)."""
+    def from_triples(cls, triples: Iterable[tuple], types_first: bool = False) -> "GraphIndex":
+        """An index of the given (s, p, o) triples, in any order: a statement about a node whose
+        type comes later waits for it.  With `types_first` (every type statement comes before the
+        other statements of its node), statements about untyped nodes are dropped as they come,
+        so a large graph can be read as a stream."""
         idx = cls()
-        triples = list(triples)
-        for s, p, o in triples:          # types first, so every other statement finds its node
+        waiting = []
+        for s, p, o in triples:
             if p == RDF.type:
                 idx._type(s, o)
-        for s, p, o in triples:
-            if p != RDF.type:
+            elif s in idx.entities or s in idx.events or p in (NKG.published, NKG.mentionedIn):
                 idx._statement(s, p, o)
+            elif not types_first:
+                waiting.append((s, p, o))
+        for s, p, o in waiting:
+            idx._statement(s, p, o)
+        idx._settle()
         return idx
 
     def add_quads(self, quads: Iterable[tuple]) -> None:
@@ -110,24 +178,36 @@ class GraphIndex:
         for s, p, o, _ in quads:
             if p != RDF.type:
                 self._statement(s, p, o)
+        self._settle()
 
     def _type(self, s, o) -> None:
         if o in _ENTITY_CLASSES and s not in self.entities:
-            self.entities[s] = EntityNode(s, _ENTITY_CLASSES[o])
+            node = self.entities[s] = EntityNode(s, _ENTITY_CLASSES[o])
+            self._index_entity(node)
         elif o in _EVENT_CLASSES and s not in self.events:
             self.events[s] = EventNode(s, _EVENT_CLASSES[o])
-        elif o == NKG.Article and s not in self.articles:
-            self.articles[s] = ArticleRecord(s)
+            self._dirty.add(s)
 
     def _statement(self, s, p, o) -> None:
-        ent, ev, art = self.entities.get(s), self.events.get(s), self.articles.get(s)
+        if p == NKG.published:
+            d = published_date(o)
+            if d is not None:
+                self._published[s] = d
+            return
+        ent = self.entities.get(s)
         if ent is not None:
             if p == RDFS.label:
-                ent.label = str(o)
+                self._set_label(ent, str(o))
             elif p == SKOS.altLabel:
-                ent.alts.add(str(o))
-            elif p == OWL.sameAs and str(o).startswith(str(WD)):
-                ent.qids.add(str(o)[len(str(WD)):])
+                alt = str(o)
+                if alt not in ent.alts:
+                    ent.alts.add(alt)
+                    self._add_form(ent, alt)
+            elif p == OWL.sameAs and str(o).startswith(_WD):
+                qid = str(o)[len(_WD):]
+                ent.qids.add(qid)
+                self._by_qid.setdefault((ent.type, qid), ent.iri)
+        ev = self.events.get(s)
         if ev is not None:
             if p == NKG.participant:
                 ev.participants.add(o)
@@ -137,24 +217,120 @@ class GraphIndex:
                 ev.organizer.add(o)
             elif p == NKG.date:
                 ev.date = partial_date(o)
-            elif p == NKG.status:
-                ev.status = o
             elif p == NKG.qualifier:
                 ev.qualifier = str(o)
+            elif p == NKG.status:
+                ev.status = o
+                return
             elif p == RDFS.label:
                 ev.label = str(o)
+                return
             elif p == NKG.mentionedIn:
-                ev.articles.add(o)
-        if art is not None:
-            if p == NKG.contentHash:
-                art.content_hash = str(o)
-            elif p == DCTERMS.identifier:
-                art.identifier = str(o)
-            elif p == SCHEMA.url:
-                art.url = str(o)
-            elif p == NKG.published:
-                v = o.toPython() if isinstance(o, Literal) else None
-                art.published = v.date() if isinstance(v, datetime) else v if isinstance(v, date) else None
+                self._reports.append((s, o))
+                return
+            else:
+                return
+            self._dirty.add(s)
+        elif p == NKG.mentionedIn:
+            self._reports.append((s, o))
+
+    def _settle(self) -> None:
+        """Date events by their reports' publication and file changed events again."""
+        for ev_iri, article in self._reports:
+            ev, d = self.events.get(ev_iri), self._published.get(article)
+            if ev is not None and d is not None and (ev.published is None or d < ev.published):
+                ev.published = d
+                self._dirty.add(ev_iri)
+        self._reports.clear()
+        self._published.clear()
+        for iri in self._dirty:
+            ev = self.events.get(iri)
+            if ev is not None:
+                self._unfile_event(ev)
+                self._file_event(ev)
+        self._dirty.clear()
+
+    # -- entity lookups kept in step ---------------------------------------------------------
+    def _add_form(self, node: EntityNode, form: str) -> None:
+        if not form:
+            return
+        self._by_form.setdefault((node.type, fold(form)), set()).add(node.iri)
+        if node.type == "Person":
+            key = person_key(form)
+            if key:
+                self._by_key.setdefault(key, set()).add(node.iri)
+
+    def _drop_form(self, node: EntityNode, form: str) -> None:
+        if not form:
+            return
+        _discard(self._by_form, (node.type, fold(form)), node.iri)
+        if node.type == "Person":
+            key = person_key(form)
+            if key and not any(person_key(f) == key for f in node.forms() - {form}):
+                _discard(self._by_key, key, node.iri)
+
+    def _set_label(self, node: EntityNode, label: str) -> None:
+        old = node.label
+        if old == label:
+            return
+        self._unindex_label(node)
+        node.label = label
+        if old and old not in node.alts and fold(old) not in {fold(f) for f in node.forms()}:
+            self._drop_form(node, old)
+        self._index_label(node)
+
+    def _index_label(self, node: EntityNode) -> None:
+        self._add_form(node, node.label)
+        if node.type == "Person":
+            for w in label_words(node):
+                self._by_word.setdefault(w, set()).add(node.iri)
+        elif node.type == "Country" and node.label:
+            self._countries.setdefault(fold(node.label), node.iri)
+
+    def _unindex_label(self, node: EntityNode) -> None:
+        if node.type == "Person":
+            for w in label_words(node):
+                _discard(self._by_word, w, node.iri)
+        elif node.type == "Country" and node.label and \
+                self._countries.get(fold(node.label)) == node.iri:
+            del self._countries[fold(node.label)]
+
+    def _index_entity(self, node: EntityNode) -> None:
+        self._index_label(node)
+        for alt in node.alts:
+            self._add_form(node, alt)
+        for qid in node.qids:
+            self._by_qid.setdefault((node.type, qid), node.iri)
+
+    def _unindex_entity(self, node: EntityNode) -> None:
+        self._unindex_label(node)
+        for form in node.forms():
+            _discard(self._by_form, (node.type, fold(form)), node.iri)
+            if node.type == "Person" and person_key(form):
+                _discard(self._by_key, person_key(form), node.iri)
+        for qid in node.qids:
+            if self._by_qid.get((node.type, qid)) == node.iri:
+                del self._by_qid[(node.type, qid)]
+
+    # -- event filing ---------------------------------------------------------------------------
+    def _file_event(self, ev: EventNode) -> None:
+        ref = _month(ev.date, ev.published)
+        keys = [(e, *ref) for e in ev.entities()] if ref is not None else []
+        if ev.type == "Partnership" and ev.qualifier:       # standing partnerships: any date
+            keys += [(e, "standing") for e in ev.participants]
+        for k in keys:
+            self._event_keys.setdefault(k, set()).add(ev.iri)
+        linked = ev.entities()
+        for e in linked:
+            self._events_of.setdefault(e, set()).add(ev.iri)
+        ev.keys, ev.linked = tuple(keys), tuple(linked)
+
+    def _unfile_event(self, ev: EventNode) -> None:
+        for k in ev.keys:
+            _discard(self._event_keys, k, ev.iri)
+        for e in ev.linked:
+            _discard(self._events_of, e, ev.iri)
+        ev.keys = ev.linked = ()
 
     # -- changes ------------------------------------------------------------------------------
     def set_value(self, node: URIRef, predicate: URIRef, value) -> None:
@@ -162,50 +338,87 @@ class GraphIndex:
         ev = self.events.get(node)
         if ev is not None and predicate == NKG.location:
             ev.location = {value}
-            return
-        self._statement(node, predicate, value)
+            self._dirty.add(node)
+        else:
+            self._statement(node, predicate, value)
+        self._settle()
 
     def rename(self, old: URIRef, new: URIRef) -> None:
         """Follow a node renamed in the graph (merging into `new` if both exist)."""
-        if old in self.entities:
-            node = self.entities.pop(old)
-            node.iri = new
+        if old == new:
+            return
+        node = self.entities.pop(old, None)
+        if node is not None:
+            self._unindex_entity(node)
             target = self.entities.get(new)
             if target is None:
+                node.iri = new
                 self.entities[new] = node
+                self._index_entity(node)
             else:
+                self._unindex_entity(target)
                 target.alts |= node.alts | ({node.label} - {target.label, ""})
                 target.qids |= node.qids
-            for ev in self.events.values():
-                for attr in (ev.participants, ev.location, ev.organizer):
-                    if old in attr:
-                        attr.discard(old)
-                        attr.add(new)
+                self._index_entity(target)
+        for ev_iri in sorted(self._events_of.get(old, ())):
+            ev = self.events[ev_iri]
+            self._unfile_event(ev)
+            for attr in (ev.participants, ev.location, ev.organizer):
+                if old in attr:
+                    attr.discard(old)
+                    attr.add(new)
+            self._file_event(ev)
 
     # -- lookups ------------------------------------------------------------------------------
     def entity_by_qid(self, type_: str, qid: str) -> EntityNode | None:
-        for node in self.entities.values():
-            if node.type == type_ and qid in node.qids:
-                return node
-        return None
+        """The node of `type_` linked to `qid` (the first one, should there be several)."""
+        iri = self._by_qid.get((type_, qid))
+        return self.entities.get(iri) if iri is not None else None
 
     def entities_named(self, type_: str, form: str) -> list[EntityNode]:
         """Nodes of `type_` whose label or an alternative label is `form` (case and accents ignored)."""
-        key = fold(form)
-        return [n for n in self.entities.values()
-                if n.type == type_ and any(fold(f) == key for f in n.forms())]
+        return self._nodes(self._by_form.get((type_, fold(form)), ()))
 
     def people_by_key(self, key: tuple[str, ...]) -> list[EntityNode]:
         """Person nodes one of whose names (label or alias) has this person key."""
-        return [n for n in self.entities.values() if n.type == "Person"
-                and any(person_key(f) == key for f in n.forms())]
+        return self._nodes(self._by_key.get(key, ()))
+
+    def people_with_word(self, word: str) -> list[EntityNode]:
+        """Person nodes whose label has this word (a spelling key, see `label_words`)."""
+        return self._nodes(self._by_word.get(word, ()))
+
+    def country_named(self, name: str) -> URIRef | None:
+        """The Country node whose label is `name` (case and accents ignored), if any."""
+        return self._countries.get(fold(name))
 
     def people(self) -> list[EntityNode]:
+        """Every person node (a scan: resolution itself uses the lookups above)."""
         return [n for n in self.entities.values() if n.type == "Person"]
 
-    def article_published(self, article: URIRef) -> date | None:
-        rec = self.articles.get(article)
-        return rec.published if rec else None
+    def candidate_events(self, type_: str, entities: Iterable[URIRef], day: PartialDate | None,
+                         published: date | None, standing: bool = False) -> list[EventNode]:
+        """Events of `type_` that share one of `entities` and lie within a month of `day` (or of
+        `published` when undated); with `standing`, also partnerships with a qualifier among
+        those entities, whatever their dates.  In IRI order."""
+        found: set[URIRef] = set()
+        months = nearby_months(day, published)
+        for e in set(entities):
+            for y, m in months:
+                found |= self._event_keys.get((e, y, m), set())
+            if standing:
+                found |= self._event_keys.get((e, "standing"), set())
+        return [self.events[i] for i in sorted(found) if self.events[i].type == type_]
+
+    def _nodes(self, iris) -> list[EntityNode]:
+        return [self.entities[i] for i in sorted(iris) if i in self.entities]
+
+
+def _discard(index: dict, key, value) -> None:
+    values = index.get(key)
+    if values is not None:
+        values.discard(value)
+        if not values:
+            del index[key]
 
 
 def label_words(node: EntityNode) -> set[str]:

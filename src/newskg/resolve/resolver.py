@@ -96,8 +96,8 @@ class Resolver:
             if link is not None and e.type == "Person" and len(person_key(e.name)) == 1:
                 # a bare name links only when no other person of the graph has that name too
                 word = person_key(e.name)[0]
-                owners = {n.iri for n in self.index.people() if word in label_words(n)
-                          and link.qid not in n.qids}
+                owners = {n.iri for n in self.index.people_with_word(word)
+                          if link.qid not in n.qids}
                 if owners:
                     link = None
             if link is not None:
@@ -147,7 +147,8 @@ class Resolver:
                 return same
             words = set(key)
             related = []
-            for n in self.index.people():
+            near = {n.iri: n for w in words for n in self.index.people_with_word(w)}
+            for _, n in sorted(near.items()):
                 other = label_words(n)
                 if not other:
                     continue
@@ -157,32 +158,20 @@ class Resolver:
             return ok(related)
         if len(key) == 1:
             word = key[0]
-            owners = [n for n in self.index.people()
-                      if word in label_words(n)
-                      or any(fold(a) == fold(name) for a in n.alts)]
+            owners = self.index.people_with_word(word) + [
+                n for n in self.index.entities_named("Person", name)
+                if any(fold(a) == fold(name) for a in n.alts)]
             return ok(owners)
         return None
 
     # -- events -------------------------------------------------------------------------------
     def _places(self, more_countries: dict | None = None) -> Places:
-        """Place → country IRIs for the graph's places; `more_countries` (folded label → IRI) adds
-        the countries of the article being resolved."""
-        by_label = dict(more_countries or {})
-        for n in self.index.entities.values():
-            if n.type == "Country":
-                by_label.setdefault(fold(n.label), n.iri)
-        country_of = {}
-        table = _country_of_place()
-        for n in self.index.entities.values():
-            if n.type == "Place":
-                c = table.get(fold(n.label))
-                if c and fold(c) in by_label:
-                    country_of[n.iri] = by_label[fold(c)]
-        return Places(country_of)
+        """Place → country IRIs for the graph's places (looked up as asked); `more_countries`
+        (folded label → IRI) adds the countries of the article being resolved."""
+        return Places(_CountryOf(self.index, dict(more_countries or {})))
 
     def _events(self, facts: Facts, res: Resolution) -> None:
         article = facts.article
-        art_iri = article_iri(article.id, article.url, article.text, self.base)
         published = article.published_date
         table = _country_of_place()
         countries = {fold(res.entity_names[e.key]): res.entity_iris[e.key]
@@ -194,19 +183,12 @@ class Resolver:
                 c = table.get(fold(res.entity_names[e.key]))
                 iri = countries.get(fold(c)) if c else None
                 if iri is None and c:
-                    iri = next((n.iri for n in self.index.entities.values()
-                                if n.type == "Country" and fold(n.label) == fold(c)), None)
+                    iri = self.index.country_named(c)
                 if iri is not None:
                     places.country_of[res.entity_iris[e.key]] = iri
         ent = res.entity_iris
-        candidates: dict[str, list] = {}
-        for node in self.index.events.values():
-            if art_iri in node.articles:
-                continue
-            candidates.setdefault(node.type, []).append((node.iri, self._report(node)))
         used: set[URIRef] = set()
-        names = {n.iri: n.label for n in self.index.entities.values()}
-        names.update({ent[e.key]: res.entity_names[e.key] for e in facts.entities})
+        names = _Names(self.index, {ent[e.key]: res.entity_names[e.key] for e in facts.entities})
         for ev in facts.events:
             for k in [*ev.participants, ev.location, ev.organizer]:
                 if k and k not in ent:
@@ -216,7 +198,11 @@ class Resolver:
                                  ent.get(ev.location) if ev.location else None,
                                  ent.get(ev.organizer) if ev.organizer else None,
                                  ev.date, published, ev.qualifier)
-            pool = [(k, r) for k, r in candidates.get(ev.type, []) if k not in used]
+            # only events sharing an entity and within a month can match (see GraphIndex)
+            near = self.index.candidate_events(
+                ev.type, report.participants | {report.location, report.organizer} - {None},
+                ev.date, published, standing=ev.type == "Partnership")
+            pool = [(n.iri, self._report(n)) for n in near if n.iri not in used]
             match = best_match(report, pool, places)
             if match is not None:
                 used.add(match)
@@ -246,12 +232,10 @@ class Resolver:
             res.event_values.setdefault(key, {})["location"] = old
 
     def _report(self, node: EventNode) -> EventReport:
-        published = min((p for a in node.articles if (p := self.index.article_published(a))),
-                        default=None)
         return EventReport(node.type, frozenset(node.participants),
                            next(iter(sorted(node.location)), None),
                            next(iter(sorted(node.organizer)), None),
-                           node.date, published, node.qualifier)
+                           node.date, node.published, node.qualifier)
 
     def _local_event_iri(self, ev: Event, article, ent) -> URIRef:
         parts = sorted(str(ent[k]) for k in ev.participants)
@@ -288,3 +272,38 @@ class Resolver:
             res.updates.append((node.iri, NKG.status, status_iri))
         if label != node.label:
             res.updates.append((node.iri, RDFS.label, Literal(label, lang="en")))
+
+
+class _CountryOf(dict):
+    """Place IRI → IRI of the country it lies in, looked up in the index when first asked (the
+    gazetteer registry names each place's country; the graph's node of that name is the IRI).
+    Entries set by hand (the article's own new places) come first."""
+
+    def __init__(self, index: GraphIndex, more_countries: dict):
+        super().__init__()
+        self.index, self.more = index, more_countries
+
+    def get(self, place, default=None):
+        if place in self:
+            return self[place]
+        node = self.index.entities.get(place)
+        found = None
+        if node is not None and node.type == "Place":
+            c = _country_of_place().get(fold(node.label))
+            if c:
+                found = self.more.get(fold(c)) or self.index.country_named(c)
+        self[place] = found
+        return found if found is not None else default
+
+
+class _Names:
+    """Entity IRI → label: the article's own names first, then the index's labels."""
+
+    def __init__(self, index: GraphIndex, own: dict):
+        self.index, self.own = index, own
+
+    def get(self, iri, default=None):
+        if iri in self.own:
+            return self.own[iri]
+        node = self.index.entities.get(iri)
+        return node.label if node is not None else default

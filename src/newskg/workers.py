@@ -1,0 +1,170 @@
+"""Extraction off the main process: worker processes on this machine, or a Dask cluster.
+
+`extract_in_order(items, jobs=N)` or `extract_in_order(items, dask="tcp://host:8786")` yields, for each
+item in input order, `(item, Facts)` for an Article read, `(item, error)` when its extraction failed,
+and `(item, None)` for anything else (an InputError of the readers, passed through in its place).
+Items are taken from the input only as workers become free (a bounded window of batches in flight),
+so a corpus of any size streams through in flat memory.  Each worker builds its spaCy pipelines once,
+on its first article of a language, and keeps them for every later batch; the model choices of this
+process (`newskg.nlp.pipeline.use_models`) go with every batch, so workers read with the same models.
+
+Only extraction runs in the workers: resolution and writing stay in the calling process, in input
+order, so the graph does not depend on the number of workers.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from .article import Article
+from .errors import InputError, NewskgError
+
+#: articles sent to a worker at a time
+BATCH = 8
+#: batches in flight per worker (the read-ahead)
+AHEAD = 3
+
+
+class ExtractionFailed(Exception):
+    """An article whose extraction raised in a worker: the exception's type name and message
+    (the exception itself may not survive the trip back), and for an InputError its line."""
+
+    def __init__(self, kind: str, message: str, input_error: bool = False, line: int | None = None):
+        super().__init__(kind, message, input_error, line)
+        self.kind, self.message, self.input_error, self.line = kind, message, input_error, line
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
+
+
+def model_choices() -> dict[str, str]:
+    """This process's pipeline choice per language ("rules" for none), for the workers."""
+    from .nlp.pipeline import RULES_ONLY, model_for, supported_languages
+    return {lang: model_for(lang) or RULES_ONLY for lang in supported_languages()}
+
+
+_applied: dict[str, str] | None = None
+
+
+def _use(choices: dict[str, str]) -> None:
+    """Apply the parent's model choices in a worker (only when they change: applying them drops
+    the pipelines built so far)."""
+    global _applied
+    if choices != _applied:
+        from .nlp.pipeline import use_models
+        use_models(choices)
+        _applied = dict(choices)
+
+
+def extract_batch(articles: list[Article], choices: dict[str, str]) -> list:
+    """Facts or ExtractionFailed for each article (run in a worker process)."""
+    from .extract import extract_facts
+    _use(choices)
+    out = []
+    for article in articles:
+        try:
+            out.append(extract_facts(article))
+        except InputError as err:
+            out.append(ExtractionFailed(type(err).__name__, err.message, True, err.line))
+        except Exception as exc:  # one bad article must not stop a corpus
+            out.append(ExtractionFailed(type(exc).__name__, str(exc)))
+    return out
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    """Runs of up to `size` consecutive items: articles to extract, or a single other item."""
+    run: list = []
+    for item in items:
+        if isinstance(item, Article):
+            run.append(item)
+            if len(run) >= size:
+                yield run
+                run = []
+        else:
+            if run:
+                yield run
+                run = []
+            yield [item]
+    if run:
+        yield run
+
+
+def _in_order(items: Iterable, submit, workers: int) -> Iterator[tuple]:
+    """Submit batches of articles (at most `workers * AHEAD` in flight) and yield their results in
+    input order; `submit(batch)` returns something with `.result()`."""
+    pending: deque = deque()
+    source = _batches(items, BATCH)
+
+    def fill() -> None:
+        while len(pending) < workers * AHEAD:
+            batch = next(source, None)
+            if batch is None:
+                return
+            if isinstance(batch[0], Article):
+                pending.append((batch, submit(batch)))
+            else:
+                pending.append((batch, None))
+
+    fill()
+    while pending:
+        batch, future = pending.popleft()
+        results = future.result() if future is not None else [None]
+        fill()
+        yield from zip(batch, results)
+
+
+def extract_in_order(items: Iterable, jobs: int = 1, dask: str | None = None) -> Iterator[tuple]:
+    """(item, Facts | exception | None) for each item, in input order (see the module doc): with
+    workers a failed extraction comes back as ExtractionFailed, in this process as the exception.
+
+    `jobs` worker processes on this machine (1: in this process); `dask`: the address of a Dask
+    scheduler ("tcp://host:8786"), or "local" for a LocalCluster of `jobs` worker processes.
+    """
+    if dask:
+        yield from _dask(items, dask, jobs)
+        return
+    if jobs <= 1:
+        from .extract import extract_facts
+        for item in items:
+            if not isinstance(item, Article):
+                yield item, None
+                continue
+            try:
+                yield item, extract_facts(item)
+            except Exception as exc:  # the caller decides (strict: raise it as it is)
+                yield item, exc
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    choices = model_choices()
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    try:
+        yield from _in_order(items, lambda batch: pool.submit(extract_batch, batch, choices), jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _dask(items: Iterable, address: str, jobs: int) -> Iterator[tuple]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise NewskgError("--dask needs Dask: pip install 'newskg[dask]'") from None
+    choices = model_choices()
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(address, timeout="30s")
+        except OSError as exc:
+            raise NewskgError(f"cannot reach the Dask scheduler {address}: {exc}") from None
+    try:
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        yield from _in_order(items, lambda batch: client.submit(extract_batch, batch, choices,
+                                                                pure=False), workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
