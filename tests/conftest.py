@@ -221,3 +221,59 @@ def pipeline(monkeypatch) -> FakePipeline:
     monkeypatch.setattr(newskg.ingest, "article_from_text", fake.article_from_text, raising=False)
     monkeypatch.setattr(newskg.extract, "extract_facts", fake.extract_facts, raising=False)
     return fake
+
+
+# -- a real SPARQL server for the remote-store tests ---------------------------------------------
+
+def _oxigraph_binary() -> str | None:
+    """The `oxigraph` command of the `oxigraph` package (test extra), next to this Python or on PATH."""
+    import shutil
+    import sys
+    here = Path(sys.executable).parent / "oxigraph"
+    return str(here) if here.exists() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """The base URL of an Oxigraph SPARQL server started for these tests on a free port of
+    127.0.0.1 (its data in a temporary folder); stopped at the end of the session.  Skips only when
+    the `oxigraph` binary is not installed."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the Oxigraph server is not installed (pip install oxigraph, in the test extra)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    folder = tmp_path_factory.mktemp("oxigraph-server")
+    proc = subprocess.Popen([binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[-500:]}")
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture
+def endpoint(oxigraph_server):
+    """The test server's URL, emptied before the test."""
+    from newskg.graph.remote import Endpoint
+    Endpoint.from_url(oxigraph_server).update("CLEAR ALL")
+    return oxigraph_server

@@ -228,3 +228,22 @@ def test_model_option_rejects_unknown_languages_and_pipelines(tmp_path):
     missing = runner.invoke(main, ["extract", str(article), "-o", str(tmp_path / "o.ttl"), "--model", "id=no_such_xyz"])
     assert missing.exit_code == 2 and "cannot load" in missing.output
     assert not (tmp_path / "o.ttl").exists()
+
+
+def test_store_folder_as_store_or_into_and_queried_read_only(runner, pipeline, inputs):
+    folder = inputs / "kg"
+    first = runner.invoke(main, ["extract", str(inputs / "corpus.jsonl"), "--store", str(folder)])
+    assert f"2 articles (2 added, 0 unchanged, 0 replaced), 1 error → {folder}" in first.stderr
+    assert "articles/s" in first.stderr                         # the rate, after a corpus
+    writer = KnowledgeGraph(path=folder)                        # another process may be writing …
+    query = "SELECT ?n WHERE { ?p a nkg:Person ; rdfs:label ?n } ORDER BY ?n"
+    res = runner.invoke(main, ["query", str(folder), query, "--format", "csv"])   # … it still reads
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines() == ["n", "Penny Wong", "Retno Marsudi", "Sri Mulyani"]
+    busy = runner.invoke(main, ["extract", str(inputs / "a.txt"), "--into", str(folder)])
+    assert busy.exit_code == 1 and "in use by another process" in busy.stderr
+    writer.close()
+    both = runner.invoke(main, ["extract", "a.txt", "--store", str(folder), "--into", "x"])
+    assert both.exit_code == 2 and "not both" in both.stderr
+    missing = runner.invoke(main, ["query", str(inputs / "nothing"), "meetings"])
+    assert missing.exit_code == 2 and "no such file, folder or URL" in missing.stderr

@@ -116,9 +116,11 @@ class KnowledgeGraph:
         for the same id or URL with another text, ("new", None) otherwise (asked of the store:
         the answer costs the same in a graph of any size)."""
         ds = self._dataset
+        iri = article_node(article, self.base)
+        if self.endpoint is not None:     # one request, not four
+            return _find_remote(ds, article, iri)
         for s in find_subjects(ds, NKG.contentHash, Literal(article.content_hash)):
             return "unchanged", str(s)
-        iri = article_node(article, self.base)
         if has_triple(ds, iri, RDF.type, NKG.Article):
             return "changed", str(iri)
         if article.id:
@@ -292,7 +294,7 @@ class KnowledgeGraph:
                 raise QueryError(f"{what} needs the parameter ?{p.name} ({p.description})")
         if self.endpoint is not None:
             from .graph.remote import query_endpoint
-            return query_endpoint(self.endpoint, text, values)
+            return query_endpoint(self.endpoint, text, values, self.prefixes)
         try:
             result = self._dataset.query(text, initBindings=values)
         except RuntimeError as exc:
@@ -352,6 +354,22 @@ class KnowledgeGraph:
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph(base={self.base!r}, store={self.store!r})"
+
+
+def _find_remote(dataset, article: Article, iri) -> tuple[str, str | None]:
+    """find_article for an endpoint, in one query."""
+    from .graph.queries import term_text as t
+    branches = [f"{{ ?a <{NKG.contentHash}> {t(Literal(article.content_hash))} BIND(0 AS ?rank) }}",
+                f"{{ {t(iri)} a <{NKG.Article}> BIND({t(iri)} AS ?a) BIND(1 AS ?rank) }}"]
+    if article.id:
+        branches.append(f"{{ ?a <{DCTERMS.identifier}> {t(Literal(article.id))} BIND(2 AS ?rank) }}")
+    if article.url:
+        branches.append(f"{{ ?a <{SCHEMA.url}> {t(_url_node(article.url))} BIND(3 AS ?rank) }}")
+    rows = sorted(((int(r["rank"]), str(r["a"])) for r in select(
+        dataset, f"SELECT ?a ?rank WHERE {{ {' UNION '.join(branches)} }}")))
+    if not rows:
+        return "new", None
+    return ("unchanged" if rows[0][0] == 0 else "changed"), rows[0][1]
 
 
 def _index_statements(dataset):

@@ -184,3 +184,48 @@ def test_jsonld_is_compact_and_readable_by_rdflib_too(dataset, tmp_path):
     other.parse(data=path.read_text(), format="json-ld")
     named = {q for q in quad_set(dataset) if q[3] is not None}
     assert {(norm(s), p, norm(o), g) for s, p, o, g in other.quads((None, None, None, None))} == named
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig", ".nt", ".ttl"])
+def test_big_graphs_are_streamed_with_the_same_statements(facts, facts_en, tmp_path, monkeypatch, suffix):
+    ds = new_dataset("oxigraph-disk")
+    add_quads(ds, facts_to_quads(facts))
+    add_quads(ds, facts_to_quads(facts_en))
+    add_quads(ds, [(URIRef("http://ex.org/only"), URIRef("http://ex.org/default"), Literal("x"),
+                    DATASET_DEFAULT_GRAPH_ID)])          # a statement of no article graph
+    sorted_file = write_graph(ds, tmp_path / f"sorted{suffix}")
+    monkeypatch.setattr(store_mod, "STREAM_FROM", 10)
+    streamed = write_graph(ds, tmp_path / f"streamed{suffix}")
+    assert sorted_file.read_bytes() != streamed.read_bytes()        # store order, not sorted
+    assert quad_set(load_graph(streamed, store="memory")) == quad_set(load_graph(sorted_file, store="memory"))
+    assert write_graph(ds, tmp_path / f"again{suffix}").read_bytes() == streamed.read_bytes()
+
+
+def test_big_files_go_through_the_bulk_loader_into_an_empty_store(dataset, tmp_path, monkeypatch):
+    path = write_graph(dataset, tmp_path / "g.nq")
+    calls, real = [], store_mod.bulk_load_file
+    monkeypatch.setattr(store_mod, "bulk_load_file", lambda *a: calls.append(a) or real(*a))
+    loaded = load_graph(path, store="oxigraph-disk")
+    assert quad_set(loaded) == quad_set(dataset)          # named graphs, and their merge
+    again = load_graph(path, loaded)                      # into a full store: parsed first, no change
+    assert quad_set(again) == quad_set(dataset) and len(calls) == 1
+    broken = tmp_path / "broken.nq"
+    broken.write_text(path.read_text() + "<http://ex.org/s> <http://ex.org/p> .\n")
+    with pytest.raises(InputError, match=r"broken.nq:\d+: not a valid"):
+        load_graph(broken, store="oxigraph-disk")
+
+
+def test_store_folders_name_their_problems(tmp_path):
+    from newskg.graph.store import open_folder
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.txt").write_text("x")
+    with pytest.raises(InputError, match="not an Oxigraph store"):
+        open_folder(tmp_path / "notes")
+    with pytest.raises(InputError, match="no Oxigraph store"):
+        open_folder(tmp_path / "missing", read_only=True)
+    writer = open_folder(tmp_path / "s")
+    writer.add(ox.Quad(ox.NamedNode("http://ex.org/s"), ox.NamedNode("http://ex.org/p"), ox.Literal("x")))
+    writer.flush()
+    with pytest.raises(InputError, match="in use by another process"):
+        open_folder(tmp_path / "s")
+    assert len(open_folder(tmp_path / "s", read_only=True)) == 1      # readers are welcome

@@ -219,6 +219,31 @@ def test_empty_jsonl(tmp_path):
     assert str(err) == f"{tmp_path / 'c.jsonl'}: empty file"
 
 
+def test_jsonl_is_read_a_line_at_a_time_and_only_bad_lines_get_a_warning(tmp_path):
+    good = json.dumps({"id": "a", "text": EN_TXT}).encode()
+    latin = json.dumps({"id": "b", "text": EN_TXT.replace("Cairo", "Caf\u00e9")},
+                       ensure_ascii=False).encode("cp1252")
+    path = write(tmp_path / "c.jsonl", b"\xef\xbb\xbf" + good + b"\r\n" + latin + b"\n\n" + good.replace(b'"a"', b'"c"'))
+    items = read_inputs([path])
+    first = next(items)
+    assert first.id == "a" and first.warnings == []
+    rest = list(items)
+    assert [a.id for a in rest] == ["b", "c"] and rest[1].warnings == []
+    offset = len(good) + 5 + latin.index(b"\xe9")
+    assert rest[0].warnings == [f"not valid UTF-8 (byte 0xe9 at offset {offset}); read as cp1252"]
+    assert "Caf\u00e9" in rest[0].text
+
+
+def test_count_inputs_counts_records_and_files_without_reading_articles(tmp_path):
+    from newskg.ingest import count_inputs
+    (tmp_path / "d").mkdir()
+    write(tmp_path / "d" / "c.jsonl", "\n".join(['{"text": "x"}'] * 5) + "\n\n  \n")
+    write(tmp_path / "d" / "a.txt", EN_TXT)
+    write(tmp_path / "d" / "notes.md", "not an input")
+    write(tmp_path / "b.html", HTML)
+    assert count_inputs([tmp_path / "d", tmp_path / "b.html", tmp_path / "missing.txt"]) == 7
+
+
 # -- .html -----------------------------------------------------------------------------------------
 def test_html_page(tmp_path):
     a = only(read_inputs([write(tmp_path / "page.html", HTML)]))

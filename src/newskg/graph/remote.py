@@ -179,15 +179,23 @@ def endpoint_of(dataset) -> Endpoint | None:
     return getattr(getattr(dataset, "store", None), "newskg_endpoint", None)
 
 
-def query_endpoint(endpoint: Endpoint, text: str, bindings: dict | None = None):
+def query_endpoint(endpoint: Endpoint, text: str, bindings: dict | None = None,
+                   prefixes: dict[str, str] | None = None):
     """Run a query on the endpoint, bindings written in as terms (`bind_in_text`): Rows for
-    SELECT, a bool for ASK, an rdflib Graph for CONSTRUCT / DESCRIBE."""
+    SELECT, a bool for ASK, an rdflib Graph for CONSTRUCT / DESCRIBE.  `prefixes` the query uses
+    without declaring them (newskg's, as in a local store) are declared in front of it."""
+    import re
+
     from rdflib import Graph
 
     from .queries import bind_in_text, query_form
     from .results import Rows, plain
     from .store import _from_ox
     text = bind_in_text(text, bindings or {})
+    declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([\w.-]*):", text, re.IGNORECASE)}
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (prefixes or {}).items()
+                   if p not in declared)
+    text = head + text
     form = query_form(text)
     if form == "ASK":
         return endpoint.ask(text)

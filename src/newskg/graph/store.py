@@ -125,7 +125,7 @@ def open_folder(location: str | os.PathLike, read_only: bool = False) -> ox.Stor
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except FileNotFoundError:
         raise InputError(str(path), "no Oxigraph store in this folder") from None
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         if "lock" in str(exc).lower():
             raise InputError(str(path), "the store is in use by another process (one process "
                                         "at a time may write to it; `newskg query` can read it "

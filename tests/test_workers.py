@@ -1,0 +1,73 @@
+"""Extraction in worker processes and on a Dask cluster gives the graph one process gives."""
+from __future__ import annotations
+
+import pytest
+
+from newskg import KnowledgeGraph
+from newskg.nlp.pipeline import use_models
+from newskg.workers import BATCH, _batches
+
+from .corpus import write_corpus
+
+RULES = {"id": "rules", "en": "rules"}   # the bundled rules only: fast, and the same in every worker
+
+
+@pytest.fixture
+def rules_only():
+    previous = use_models(RULES)
+    yield
+    use_models(previous)
+
+
+def build(corpus, tmp_path, name, **how) -> bytes:
+    kg = KnowledgeGraph()
+    items = list(kg.ingest([corpus], **how))
+    assert kg.errors == [] and len(items) == kg.counts["added"] > 0
+    return kg.serialize(tmp_path / f"{name}.nq").read_bytes()
+
+
+def test_worker_processes_give_the_same_graph_as_one_process(rules_only, tmp_path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 3 * BATCH + 2)     # batches, and a partial one
+    assert build(corpus, tmp_path, "one") == build(corpus, tmp_path, "two", jobs=2)
+
+
+def test_dask_local_cluster_gives_the_same_graph_as_one_process(rules_only, tmp_path):
+    pytest.importorskip("dask.distributed", reason="newskg[dask] is not installed")
+    corpus = write_corpus(tmp_path / "c.jsonl", 2 * BATCH + 3)
+    assert build(corpus, tmp_path, "one") == build(corpus, tmp_path, "dask", dask="local", jobs=2)
+
+
+def test_results_come_back_in_input_order_whatever_finishes_first():
+    from concurrent.futures import Future
+
+    from newskg.article import Article
+    from newskg.workers import _in_order
+
+    items = [Article(text=f"a{i}") for i in range(2 * BATCH)] + ["error"] + [Article(text="last")]
+    submitted = []
+
+    def submit(batch):               # finishes batches in reverse order of submission
+        future = Future()
+        submitted.append((future, batch))
+        if len(submitted) > 1:
+            f, b = submitted[-2]
+            if not f.done():
+                f.set_result([x.text.upper() for x in b])
+        return future
+
+    out = []
+    for item, result in _in_order(items, submit, workers=1):
+        for f, b in submitted:
+            if not f.done():
+                f.set_result([x.text.upper() for x in b])
+        out.append((item if isinstance(item, str) else item.text, result))
+    assert [o[0] for o in out] == [x if isinstance(x, str) else x.text for x in items]
+    assert all(r == t.upper() for t, r in out if t != "error")
+
+
+def test_batches_keep_input_order():
+    from newskg.article import Article
+    arts = [Article(text=str(i)) for i in range(BATCH + 1)]
+    runs = list(_batches([arts[0], "x", *arts[1:]], BATCH))
+    assert [len(r) for r in runs] == [1, 1, BATCH]
+    assert [x for r in runs for x in r] == [arts[0], "x", *arts[1:]]
