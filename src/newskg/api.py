@@ -40,6 +40,9 @@ __all__ = ["KnowledgeGraph", "Rows"]
 
 Binding = Identifier | str | int | float | bool | date | datetime
 
+#: quads written to an on-disk store between two flushes of its in-memory write buffers
+FLUSH_EVERY = 20_000
+
 
 class KnowledgeGraph:
     """An in-memory knowledge graph of news articles: one named graph per article.
@@ -89,6 +92,7 @@ class KnowledgeGraph:
             self.store = "oxigraph-disk" if path is not None else store
             self._dataset = new_dataset(self.store, self.base, location=path, read_only=read_only)
         self._index = None
+        self._unflushed = 0
         self.errors: list[InputError] = []
         self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
 
@@ -157,6 +161,12 @@ class KnowledgeGraph:
         quads = facts_to_quads(facts, self.base, res)
         add_quads(self._dataset, quads)
         index.add_quads(quads)
+        self._unflushed += len(quads)
+        if self._unflushed >= FLUSH_EVERY and self.store == "oxigraph-disk":
+            # RocksDB keeps recent writes in memory until they are flushed to disk: without this,
+            # a long run's memory grows with every article (~0.1 MB each, measured)
+            _ox_store(self._dataset).flush()
+            self._unflushed = 0
         self.counts["replaced" if state == "changed" else "added"] += 1
         return str(quads[0][3])
 

@@ -265,7 +265,7 @@ def check_output_path(path: str | os.PathLike) -> Path:
 
 
 #: graphs with more quads than this are written as a stream, in the store's order (not sorted)
-STREAM_FROM = 1_000_000
+STREAM_FROM = 100_000
 
 
 def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_BASE) -> Path:
