@@ -69,6 +69,7 @@ class EntityRecognizer:
         self.cues: Lexicon = lexicon(nlp, lang, "cues")
         self.heads: Lexicon = lexicon(nlp, lang, "name_heads")
         self.demonyms = self._demonym_lexicon(nlp, lang)
+        self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
         self.common = word_set(lang, "common_words")
         self.calendar = calendar_words(lang)
         self.forms_tokens: dict[str, list[str]] = {}
@@ -326,6 +327,11 @@ class EntityRecognizer:
         return out
 
     # ------------------------------------------------------------------ fuzzy
+    def _misspelt_place_word(self, tok) -> bool:
+        """A lone capitalised word that may be a misspelt place: no common word, no demonym."""
+        return (is_cap_word(tok) and tok.is_alpha and tok.lower_ not in self.common
+                and tok.lower_ not in self.demonym_words and tok.lower_ not in self.calendar)
+
     def fuzzy_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         out = []
         i, n = 0, len(doc)
@@ -337,6 +343,10 @@ class EntityRecognizer:
             while j < n and j not in taken and (doc[j].text[:1].isupper() or
                                                 (doc[j].lower_ in {"of", "for", "and", "dan", "the"} and j > i)):
                 j += 1
+            if j - i == 1 and self._misspelt_place_word(doc[i]):
+                entry = self.gaz.fuzzy_place(doc[i].text)
+                if entry is not None:
+                    out.append(Candidate(i, i + 1, entry.type, entry.id, 3))
             if j - i >= 2:
                 best = None
                 for s in range(i, j):
