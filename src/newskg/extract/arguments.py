@@ -413,6 +413,13 @@ class ArgumentReader:
                     (self.doc[k].is_alpha and self.doc[k].is_lower) or self.doc[k].lower_ in {"'s", "’s"}):
                 k += 1
             hit = self.entity_at(k) if k < hi else None
+            if hit is None and k < hi:
+                # "di Villa 14, Diaoyutai State Guesthouse, Beijing": an unknown name first, then the list
+                c = k
+                while c < hi and c - k < 5 and self.index.key_at(c) is None and self.doc[c].text not in {",", "."}:
+                    c += 1
+                if c + 1 < hi and self.doc[c].text == ",":
+                    hit = self.entity_at(c + 1)
             if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] not in exclude:
                 return self._refine(hit, hi, exclude)
         return None
@@ -431,6 +438,31 @@ class ArgumentReader:
         if nxt and self.type_of(nxt[0]) == "Place" and nxt[0] not in exclude:
             return nxt[0]
         return key
+
+    def country_after(self, place: str) -> str | None:
+        """The country a place is written with ("Istana Constantine, St. Petersburg, Rusia"): the
+        first country in the comma list right after one of its mentions, as a name."""
+        ent = self.index.get(place)
+        for m in ent.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            j = span.end
+            while j < len(self.doc) and j - span.end < 12:
+                tok = self.doc[j]
+                hit = self.entity_at(j)
+                if hit:
+                    if self.type_of(hit[0]) == "Country":
+                        return self.index.get(hit[0]).name
+                    if self.type_of(hit[0]) != "Place":
+                        break
+                    j = hit[2]
+                    continue
+                if tok.text == "," or tok.lower_ in {"atau", "or"} or (tok.is_alpha and tok.text[:1].isupper()):
+                    j += 1
+                    continue
+                break
+        return None
 
     def direct_place(self, i: int, hi: int) -> str | None:
         """A place right after a verb ("visited China", "mengunjungi Beijing")."""

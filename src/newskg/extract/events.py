@@ -45,8 +45,9 @@ PLACE_RANK = {"venue": 4, "city": 3, "capital": 3, "province": 2, "state": 2, "i
 class Geo:
     """Containment between the article's places, from what the gazetteer knows of them."""
 
-    def __init__(self, index: EntityIndex):
+    def __init__(self, index: EntityIndex, written_with=None):
         self.index = index
+        self.written_with = written_with   # place key -> country name the text writes it with
 
     def _entity(self, key: str):
         return self.index.get(key)
@@ -78,7 +79,9 @@ class Geo:
         if e.type == "Country":
             return e.name
         entry = self.index.entries.get(key)
-        return entry.country if entry is not None and entry.country else None
+        if entry is not None and entry.country:
+            return entry.country
+        return self.written_with(key) if self.written_with else None
 
     def combine(self, a: str | None, b: str | None) -> tuple[bool, str | None]:
         """(compatible, the more specific) of two locations of one event."""
@@ -478,7 +481,7 @@ def implied_visits(events: list[Event], reader: ArgumentReader, geo: Geo) -> lis
 
 def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
-    geo = Geo(ctx.reader.index)
+    geo = Geo(ctx.reader.index, ctx.reader.country_after)
     events = merge_mentions(read_mentions(doc, ctx), ctx.published, geo)
     for ev in events:
         if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):

@@ -90,7 +90,7 @@ class EntityRecognizer:
         return Lexicon(nlp, tuple(rows))
 
     # ------------------------------------------------------------------ gazetteer
-    def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int]) -> list[Candidate]:
+    def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int], prep_tokens: set[int] = frozenset()) -> list[Candidate]:
         found = []
         for matcher in (self.matcher_lower, self.matcher_exact):
             for match_id, s, e in matcher(doc):
@@ -99,7 +99,8 @@ class EntityRecognizer:
                 if not self._case_ok(span, form):
                     continue
                 entries = [self.gaz.entries[i] for i in self.gaz.forms[form]]
-                entry = self._choose(entries, form)
+                after_place_word = s > 0 and prep_tokens and (s - 1) in prep_tokens
+                entry = self._choose(entries, form, prefer_place=after_place_word)
                 if entry is None:
                     continue
                 if entry.is_ambiguous(form) and not self._near(cue_tokens, s, e):
@@ -121,10 +122,15 @@ class EntityRecognizer:
         return True
 
     @staticmethod
-    def _choose(entries: list[GazEntry], form: str) -> GazEntry | None:
+    def _choose(entries: list[GazEntry], form: str, prefer_place: bool = False) -> GazEntry | None:
+        """The entry a form names here; after "di"/"in"/"at" a place (the White House as the
+        venue, not the institution)."""
         if not entries:
             return None
-        return sorted(entries, key=lambda e: (e.is_ambiguous(form), TYPE_ORDER.get(e.type, 9)))[0]
+        def rank(e: GazEntry):
+            place_first = prefer_place and e.type in {"Place", "Country"}
+            return (e.is_ambiguous(form), not place_first, TYPE_ORDER.get(e.type, 9))
+        return sorted(entries, key=rank)[0]
 
     @staticmethod
     def _near(cue_tokens: set[int], s: int, e: int) -> bool:
@@ -409,7 +415,8 @@ class EntityRecognizer:
         cue_tokens = {i for m in cue_matches if m.row.get("cue") in {"cite", "speech_before", "speech_after"}
                       for i in range(m.start, m.end)}
         particles = {r["form"].lower() for r in self.cues.rows if r.get("cue") == "name_particle"}
-        gaz = self.gazetteer_candidates(doc, cue_tokens)
+        preps = {i for m in cue_matches if m.row.get("cue") == "location_prep" for i in range(m.start, m.end)}
+        gaz = self.gazetteer_candidates(doc, cue_tokens, preps)
         gaz_chosen = self._resolve(gaz)
         gaz_by_start = {c.start: c for c in gaz_chosen}
         blocked = {i for c in gaz_chosen if c.label != "Person" for i in range(c.start, c.end)}
