@@ -99,11 +99,15 @@ class EntityRecognizer:
                 if not self._case_ok(span, form):
                     continue
                 entries = [self.gaz.entries[i] for i in self.gaz.forms[form]]
-                after_place_word = s > 0 and prep_tokens and (s - 1) in prep_tokens
+                before = s - 1 if s > 0 and doc[s - 1].lower_ not in {"the"} else s - 2
+                after_place_word = before >= 0 and before in prep_tokens
                 entry = self._choose(entries, form, prefer_place=after_place_word)
                 if entry is None:
                     continue
-                if entry.is_ambiguous(form) and not self._near(cue_tokens, s, e):
+                # one name for two kinds of thing (the White House as venue and as institution) is
+                # no word ambiguity: the context picks the kind, and the name always counts
+                same_thing = len(entries) > 1 and len({x.name for x in entries}) == 1
+                if entry.is_ambiguous(form) and not same_thing and not self._near(cue_tokens, s, e):
                     continue
                 # a lone name part of a known person ("Jokowi") yields to a full name read around it
                 prio = 6 if e - s > 1 else (3 if entry.type == "Person" else 5)
