@@ -195,3 +195,13 @@ def test_two_gazetteer_places_never_merge_into_one_row(build):
     table.add("Q9990008", "Place", "Victoria", source="example", distinct=True)
     assert table.rows[("Q9990008", "Place")]["aliases"] == []
     assert any("Victoria" in p and "Bali" in p for p in table.problems)
+
+
+def test_no_qid_names_things_of_two_disjoint_kinds():
+    """owl:sameAs to one QID from a Place and an Organization node would make the graph
+    inconsistent (Place and Organization are disjoint), so the table gives each QID one type."""
+    from newskg import resources
+    kinds: dict[str, set[str]] = {}
+    for row in resources.read_tsv("common", "wikidata", "links.tsv"):
+        kinds.setdefault(row["qid"], set()).add(row["type"])
+    assert not {q: t for q, t in kinds.items() if len(t) > 1}
