@@ -154,3 +154,22 @@ def test_unknown_name_before_a_place_list_still_gives_the_place(reader):
             "Paviliun 7, Diaoyutai State Guesthouse, Beijing, Selasa (26/7/2022).")
     _, _, events = reader(text, "id", published="2022-07-27")
     assert only(events, "Meeting")[0]["location"] == "Diaoyutai State Guesthouse"
+
+
+def test_visits_to_several_places_are_one_visit_each(reader):
+    text = "Foreign Minister Sugiono made visits to Poland, Romania and Norway in October."
+    _, _, events = reader(text, "en", published="2025-12-01")
+    assert sorted(v["location"] for v in only(events, "Visit")) == ["Norway", "Poland", "Romania"]
+
+
+def test_their_takes_the_parties_named_just_before(reader):
+    text = ("Last year China and Vietnam marked 15 years since establishing their comprehensive strategic "
+            "partnership, officials said.")
+    _, _, events = reader(text, "en", published="2025-12-01")
+    assert only(events, "Partnership")[0]["participants"] == ["China", "Vietnam"]
+
+
+def test_someones_aide_is_not_that_someone(reader):
+    text = "President Joko Widodo's chief of staff is visiting Poland this week."
+    _, _, events = reader(text, "en", published="2025-12-01")
+    assert all("Joko Widodo" not in v["participants"] for v in only(events, "Visit"))

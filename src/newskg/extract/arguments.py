@@ -35,6 +35,7 @@ class Chain:
     keys: list[str] = field(default_factory=list)
     marked: bool = False      # reached through "with"/"dengan"/"between"/"antara"/"by"/"oleh"
     places: list[str] = field(default_factory=list)   # places met on the way (destinations)
+    unnamed: bool = False     # the subject is someone the text does not name ("Lee's chief of staff")
 
 
 class ArgumentReader:
@@ -162,14 +163,32 @@ class ArgumentReader:
             return [self.entity_at(k)[0]], m.end
         return None
 
+    def _holder_of(self, title: LexMatch, owner: str | None) -> str | None:
+        """The person holding `title` of `owner` as the article's positions tell."""
+        name = (title.row.get("title") or "").lower()
+        for p in self.roles.positions:
+            if p.title.lower() == name and (owner is None or p.of == owner):
+                return p.holder
+        return None
+
     def _pronoun(self, i: int) -> list[str] | None:
         cue = self.cue_at.get(i)
         if cue == "pronoun_person":
             t = self.topic(i)
             return [t] if t else []
         if cue == "pronoun_group":
-            return list(self.group)
+            return self._group_in_sentence(i) or list(self.group)
         return None
+
+    def _group_in_sentence(self, i: int) -> list[str]:
+        """The coordinated parties named just before a group word in its own sentence ("China and
+        ASEAN establishing their strategic partnership")."""
+        sent = self.doc[i].sent
+        for k in range(i - 1, max(sent.start, i - 6) - 1, -1):
+            if self.index.key_at(k) is not None:
+                keys = self.subject(k + 1, sent.start).keys
+                return keys if len(keys) >= 2 else []
+        return []
 
     # ------------------------------------------------------------------ chains
     def objects(self, i: int, limit: int) -> Chain:
@@ -255,6 +274,12 @@ class ArgumentReader:
                 continue
             m = self.title_at.get(j)
             if m is not None:
+                if not found and m.start > 0 and self.doc[m.start - 1].lower_ in {"'s", "’s"}:
+                    # "President Lee's chief of staff is visiting …": not Lee, but whoever holds
+                    # that office of Lee (when the text names them)
+                    owner = self.index.key_at(m.start - 2) if m.start > 1 else None
+                    holder = self._holder_of(m, owner)
+                    return Chain(keys=[holder] if holder else [], unnamed=holder is None)
                 desc = self._description(m.start)
                 if desc and not found:
                     found.extend(desc[0])
@@ -463,6 +488,32 @@ class ArgumentReader:
                     continue
                 break
         return None
+
+    def places_coordinated_with(self, place: str, hi: int) -> list[str]:
+        """Further places coordinated after a place ("Poland, Romania and Norway"), in the clause."""
+        out = []
+        for m in self.index.get(place).mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.end >= hi:
+                continue
+            j = span.end
+            while j < hi:
+                tok = self.doc[j]
+                if tok.text == "," or tok.lower_ in COORD:
+                    j += 1
+                    continue
+                hit = self.entity_at(j)
+                if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] != place:
+                    if hit[0] not in out:
+                        out.append(hit[0])
+                    j = hit[2]
+                    if j < hi and self.doc[j].text == "(":       # "(UAE)"
+                        j = self._bracket_end(j) or j
+                    continue
+                break
+            if out:
+                break
+        return out
 
     def direct_place(self, i: int, hi: int) -> str | None:
         """A place right after a verb ("visited China", "mengunjungi Beijing")."""

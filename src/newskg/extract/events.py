@@ -178,17 +178,20 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
     if not obj.keys and r.parsed:          # the parse finds objects the surface chain missed
         obj.keys = r.dep_objects(m)
         obj.marked = bool(obj.keys)
+    unnamed = False
     if is_noun and obj.keys and not obj.marked:
         subj_keys: list[str] = []          # "Pertemuan Putin dan Xi", "talks between X and Y"
     else:
-        subj_keys = r.subject(m.start, lo).keys or r.dep_subject(m)
+        subj = r.subject(m.start, lo)
+        unnamed = subj.unnamed
+        subj_keys = subj.keys or ([] if unnamed else r.dep_subject(m))
     if etype == "Visit":
         if is_noun:
             visitors = [k for k in obj.keys if r.type_of(k) != "Country"][:1] or subj_keys
         else:
             visitors = subj_keys
         visitors = [k for k in visitors if r.type_of(k) in AGENT_TYPES]
-        if not visitors:
+        if not visitors and not unnamed:
             near = r.nearest_person(m.end, hi) or r.topic(m.start)
             visitors = [near] if near else []
         return [visitors]
@@ -252,6 +255,13 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
                           participants=parts, organizer=host, status=status, date=when)
             exclude = set(parts) | ({host} if host else set())
             men.location = r.location(m.end, hi, exclude) or r.location(lo, m.start, exclude)
+            if kind == "Visit" and men.location is not None:
+                # "visits to Poland, Romania and Norway": one visit per destination
+                more = r.places_coordinated_with(men.location, hi)
+                for place in more:
+                    extra = Mention(type=kind, trigger=m, sent=sent, anaphoric=men.anaphoric,
+                                    participants=list(parts), status=status, date=when, location=place)
+                    mentions.append(extra)
             if kind == "Visit" and men.location is None and m.row.get("pos") == "verb":
                 men.location = r.direct_place(m.end, hi)
             if kind == "Summit" and men.location is None:
