@@ -118,6 +118,7 @@ class Context:
     published: date | None
     dates: list[DateMention] = field(default_factory=list)
     roles: RoleReading | None = None
+    date_cache: dict = field(default_factory=dict)
 
     @property
     def cue_at(self) -> dict[int, str]:
@@ -274,7 +275,11 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
 
 def _nearest_date(doc: Doc, ctx: Context, sent: SpacySpan, m: LexMatch, status: str | None) -> PartialDate | None:
     tense = {PLANNED: "future", OCCURRED: "past"}.get(status or "")
-    found = find_dates(sent.text, ctx.lang, ctx.published, tense=tense, offset=sent.start_char)
+    key = (sent.start, tense)
+    if key not in ctx.date_cache:      # one reading per sentence and tense, however many triggers
+        ctx.date_cache[key] = find_dates(sent.text, ctx.lang, ctx.published, tense=tense,
+                                         offset=sent.start_char)
+    found = ctx.date_cache[key]
     if not found:
         return None
     anchor = doc[m.start].idx
