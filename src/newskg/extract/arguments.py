@@ -385,16 +385,19 @@ class ArgumentReader:
             return t
         return None
 
-    def _keys_of(self, toks) -> list[str]:
+    def _keys_of(self, toks, lo: int = 0, hi: int | None = None) -> list[str]:
         out: list[str] = []
+        hi = len(self.doc) if hi is None else hi
         for tok in toks:
             for t in [tok, *tok.conjuncts]:
+                if not lo <= t.i < hi:
+                    continue        # the parse reached out of the clause: not trusted
                 key = self._key_of_token(t)
                 if key is not None and key not in out:
                     out.append(key)
         return out
 
-    def dep_subject(self, m: LexMatch) -> list[str]:
+    def dep_subject(self, m: LexMatch, lo: int = 0, hi: int | None = None) -> list[str]:
         """Subjects of the trigger's clause from the parse: its nsubj, or that of the verb it
         depends on ("dijadwalkan bertemu", "is expected to meet", "held talks")."""
         if not self.parsed:
@@ -403,14 +406,14 @@ class ArgumentReader:
         for _ in range(3):
             subs = [c for c in t.children if c.dep_ in {"nsubj", "nsubj:pass"}]
             if subs:
-                return self._keys_of(subs)
+                return self._keys_of(subs, lo, hi)
             if t.dep_ in {"xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "conj"} and t.head is not t:
                 t = t.head
                 continue
             break
         return []
 
-    def dep_objects(self, m: LexMatch) -> list[str]:
+    def dep_objects(self, m: LexMatch, lo: int = 0, hi: int | None = None) -> list[str]:
         """Other parties attached to the trigger in the parse: its object, or an oblique/nominal
         dependent marked "with/dengan", "between/antara", "by/oleh" or "of"."""
         if not self.parsed:
@@ -424,7 +427,7 @@ class ArgumentReader:
             if dep in {"obj", "iobj"} or (dep in {"obl", "nmod"} and (
                     not case or any(self.cue_at.get(g.i) in marks or g.lower_ == "of" for g in case))):
                 found.append(c)
-        return self._keys_of(found)
+        return self._keys_of(found, lo, hi)
 
     # ------------------------------------------------------------------ places and organisers
     def location(self, lo: int, hi: int, exclude: set[str]) -> str | None:
@@ -446,8 +449,19 @@ class ArgumentReader:
                 if c + 1 < hi and self.doc[c].text == ",":
                     hit = self.entity_at(c + 1)
             if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] not in exclude:
-                return self._refine(hit, hi, exclude)
+                return self._refine(self._known_in_list(hit, hi), hi, exclude)
         return None
+
+    def _known_in_list(self, hit: tuple[str, int, int], hi: int) -> tuple[str, int, int]:
+        """In an address list ("Villa 14, Diaoyutai State Guesthouse, Beijing") a place no
+        gazetteer knows yields to the known place written right after it."""
+        key, s, e = hit
+        if key in self.index.entries or e + 1 >= hi or self.doc[e].text != ",":
+            return hit
+        nxt = self.entity_at(e + 1)
+        if nxt and nxt[0] in self.index.entries and self.type_of(nxt[0]) == "Place":
+            return nxt
+        return hit
 
     def _refine(self, hit: tuple[str, int, int], hi: int, exclude: set[str]) -> str:
         """"Uzbekistan's historic city of Samarkand": a place named within a few words after a

@@ -177,7 +177,7 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
     is_noun = m.row.get("pos") == "noun" and not verb_use
     obj = r.objects(m.end, hi)
     if not obj.keys and r.parsed:          # the parse finds objects the surface chain missed
-        obj.keys = r.dep_objects(m)
+        obj.keys = r.dep_objects(m, lo, hi)
         obj.marked = bool(obj.keys)
     unnamed = False
     if is_noun and obj.keys and not obj.marked:
@@ -185,7 +185,7 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
     else:
         subj = r.subject(m.start, lo)
         unnamed = subj.unnamed
-        subj_keys = subj.keys or ([] if unnamed else r.dep_subject(m))
+        subj_keys = subj.keys or ([] if unnamed else r.dep_subject(m, lo, hi))
     if etype == "Visit":
         if is_noun:
             visitors = [k for k in obj.keys if r.type_of(k) != "Country"][:1] or subj_keys

@@ -331,8 +331,11 @@ class EntityRecognizer:
                 continue   # "Republik", "Pers", "KTT", "FTA": words, not names
             if capital_neighbour(s - 1) or (capital_neighbour(end) and not doc[end].is_sent_start):
                 continue
-            if is_headline(doc[s].sent) and all(t.lower_ in self.common for t in words):
-                continue
+            common = sum(t.lower_ in self.common for t in words)
+            if common == len(words) and (label == "Place" or is_headline(doc[s].sent)):
+                continue   # "Bandar Udara", "Kantor Kepresidenan": descriptions, not names
+            if label == "Person" and common > 1:
+                continue   # "Retno Bahas Kerja Sama RI": a headline, not a name
             out.append(Candidate(s, end, label, e.kb_id_, 0))
         return out
 
@@ -433,8 +436,11 @@ class EntityRecognizer:
         model = self.model_candidates(doc, title_tokens, known)
         taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)} | title_tokens
         fuzzy = self.fuzzy_candidates(doc, taken)
-        chosen = self._resolve(gaz_chosen + people + fuzzy + heads + model)
+        chosen = self._resolve(gaz_chosen + people + fuzzy + heads)
         chosen = self._resolve(chosen + self.propagate_people(doc, chosen) + self.propagate_heads(doc, chosen))
+        if model:   # the model fills the gaps the rules leave; names it finds then propagate too
+            chosen = self._resolve(chosen + model)
+            chosen = self._resolve(chosen + self.propagate_people(doc, chosen))
         doc.ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in chosen]
         return doc
 
