@@ -454,12 +454,13 @@ class ArgumentReader:
 
     def _known_in_list(self, hit: tuple[str, int, int], hi: int) -> tuple[str, int, int]:
         """In an address list ("Villa 14, Diaoyutai State Guesthouse, Beijing") a place no
-        gazetteer knows yields to the known place written right after it."""
+        gazetteer knows, written before a known venue, is a part of that venue: the venue is the
+        place. Before a known city it stays ("Hotel Mercure, Padang")."""
         key, s, e = hit
         if key in self.index.entries or e + 1 >= hi or self.doc[e].text != ",":
             return hit
         nxt = self.entity_at(e + 1)
-        if nxt and nxt[0] in self.index.entries and self.type_of(nxt[0]) == "Place":
+        if nxt and nxt[0] in self.index.entries and self.index.entries[nxt[0]].kind == "venue":
             return nxt
         return hit
 
