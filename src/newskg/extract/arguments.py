@@ -375,11 +375,14 @@ class ArgumentReader:
         key = self.index.key_at(tok.i)
         if key is not None:
             return key if self.is_agent(key, tok.i) else None
-        for child in tok.children:
-            if child.dep_.split(":")[0] in {"flat", "appos", "compound", "nmod"}:
-                key = self.index.key_at(child.i)
-                if key is not None and self.is_agent(key, child.i):
-                    return key
+        # a title heading the name: a person below it first ("Secretary" → "Antony Blinken",
+        # not the "US" of his title), else another agent
+        below = [t for t in tok.subtree if t.i != tok.i and abs(t.i - tok.i) <= 6
+                 and t.dep_.split(":")[0] in {"flat", "appos", "compound", "nmod"}]
+        found = [(self.type_of(k) != "Person", abs(t.i - tok.i), k) for t in below
+                 for k in [self.index.key_at(t.i)] if k is not None and self.is_agent(k, t.i)]
+        if found:
+            return min(found)[2]
         if self.cue_at.get(tok.i) == "pronoun_person":
             t = self.topic(tok.i)
             return t
