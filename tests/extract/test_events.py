@@ -133,3 +133,43 @@ def test_summit_attended_only_as_a_body_lists_the_body(reader):
     summit = only(events, "Summit")[0]
     assert summit["organizer"] == summit["participants"][0] == "Association of Southeast Asian Nations"
     assert summit["location"] == "Kuala Lumpur" and summit["date"] == "2025-10-26"
+
+
+def test_venue_written_with_its_country_implies_the_visit(reader):
+    text = ("Presiden Prabowo Subianto bertemu dengan Presiden Rusia Vladimir Putin di Istana Marmer, "
+            "St. Petersburg, Rusia, Kamis (19/6/2025).")
+    _, _, events = reader(text, "id", published="2025-06-20")
+    assert [v["participants"] for v in only(events, "Visit")] == [["Prabowo Subianto"]]
+
+
+def test_after_a_locative_preposition_a_venue_name_is_the_place(reader):
+    text = ("President Joko Widodo met US President Joe Biden at the White House, Washington, on Monday. "
+            "The White House said the talks went well.")
+    facts, name, events = reader(text, "en", published="2023-11-14")
+    assert only(events, "Meeting")[0]["location"] == "White House"
+
+
+def test_unknown_name_before_a_place_list_still_gives_the_place(reader):
+    text = ("Presiden Joko Widodo melakukan pertemuan bilateral dengan Presiden China Xi Jinping di "
+            "Paviliun 7, Diaoyutai State Guesthouse, Beijing, Selasa (26/7/2022).")
+    _, _, events = reader(text, "id", published="2022-07-27")
+    assert only(events, "Meeting")[0]["location"] == "Diaoyutai State Guesthouse"
+
+
+def test_visits_to_several_places_are_one_visit_each(reader):
+    text = "Foreign Minister Sugiono made visits to Poland, Romania and Norway in October."
+    _, _, events = reader(text, "en", published="2025-12-01")
+    assert sorted(v["location"] for v in only(events, "Visit")) == ["Norway", "Poland", "Romania"]
+
+
+def test_their_takes_the_parties_named_just_before(reader):
+    text = ("Last year China and Vietnam marked 15 years since establishing their comprehensive strategic "
+            "partnership, officials said.")
+    _, _, events = reader(text, "en", published="2025-12-01")
+    assert only(events, "Partnership")[0]["participants"] == ["China", "Vietnam"]
+
+
+def test_someones_aide_is_not_that_someone(reader):
+    text = "President Joko Widodo's chief of staff is visiting Poland this week."
+    _, _, events = reader(text, "en", published="2025-12-01")
+    assert all("Joko Widodo" not in v["participants"] for v in only(events, "Visit"))

@@ -64,3 +64,10 @@ def test_partial_name_of_a_known_person_takes_the_known_name():
     doc = get_pipeline("en")("Turkish President Tayyip Erdogan arrived in Cairo.")
     names = [e.name for e in resolve_entities(doc, Gazetteer.load("en")).entities]
     assert "Recep Tayyip Erdoğan" in names
+
+
+def test_misspelt_long_place_names_are_caught_but_not_demonyms():
+    found = ents("en", "He met Azarbaijan President Ilham Aliyev in Samakarkand. Austrian officials flew home.")
+    assert ("Azarbaijan", "Country", "Country:Azerbaijan") in found
+    assert ("Samakarkand", "Place", "Place:Samarkand") in found
+    assert all(t != "Austrian" for t, _, _ in found)

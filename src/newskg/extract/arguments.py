@@ -35,6 +35,7 @@ class Chain:
     keys: list[str] = field(default_factory=list)
     marked: bool = False      # reached through "with"/"dengan"/"between"/"antara"/"by"/"oleh"
     places: list[str] = field(default_factory=list)   # places met on the way (destinations)
+    unnamed: bool = False     # the subject is someone the text does not name ("Lee's chief of staff")
 
 
 class ArgumentReader:
@@ -162,14 +163,32 @@ class ArgumentReader:
             return [self.entity_at(k)[0]], m.end
         return None
 
+    def _holder_of(self, title: LexMatch, owner: str | None) -> str | None:
+        """The person holding `title` of `owner` as the article's positions tell."""
+        name = (title.row.get("title") or "").lower()
+        for p in self.roles.positions:
+            if p.title.lower() == name and (owner is None or p.of == owner):
+                return p.holder
+        return None
+
     def _pronoun(self, i: int) -> list[str] | None:
         cue = self.cue_at.get(i)
         if cue == "pronoun_person":
             t = self.topic(i)
             return [t] if t else []
         if cue == "pronoun_group":
-            return list(self.group)
+            return self._group_in_sentence(i) or list(self.group)
         return None
+
+    def _group_in_sentence(self, i: int) -> list[str]:
+        """The coordinated parties named just before a group word in its own sentence ("China and
+        ASEAN establishing their strategic partnership")."""
+        sent = self.doc[i].sent
+        for k in range(i - 1, max(sent.start, i - 6) - 1, -1):
+            if self.index.key_at(k) is not None:
+                keys = self.subject(k + 1, sent.start).keys
+                return keys if len(keys) >= 2 else []
+        return []
 
     # ------------------------------------------------------------------ chains
     def objects(self, i: int, limit: int) -> Chain:
@@ -255,6 +274,12 @@ class ArgumentReader:
                 continue
             m = self.title_at.get(j)
             if m is not None:
+                if not found and m.start > 0 and self.doc[m.start - 1].lower_ in {"'s", "’s"}:
+                    # "President Lee's chief of staff is visiting …": not Lee, but whoever holds
+                    # that office of Lee (when the text names them)
+                    owner = self.index.key_at(m.start - 2) if m.start > 1 else None
+                    holder = self._holder_of(m, owner)
+                    return Chain(keys=[holder] if holder else [], unnamed=holder is None)
                 desc = self._description(m.start)
                 if desc and not found:
                     found.extend(desc[0])
@@ -350,26 +375,32 @@ class ArgumentReader:
         key = self.index.key_at(tok.i)
         if key is not None:
             return key if self.is_agent(key, tok.i) else None
-        for child in tok.children:
-            if child.dep_.split(":")[0] in {"flat", "appos", "compound", "nmod"}:
-                key = self.index.key_at(child.i)
-                if key is not None and self.is_agent(key, child.i):
-                    return key
+        # a title heading the name: a person below it first ("Secretary" → "Antony Blinken",
+        # not the "US" of his title), else another agent
+        below = [t for t in tok.subtree if t.i != tok.i and abs(t.i - tok.i) <= 6
+                 and t.dep_.split(":")[0] in {"flat", "appos", "compound", "nmod"}]
+        found = [(self.type_of(k) != "Person", abs(t.i - tok.i), k) for t in below
+                 for k in [self.index.key_at(t.i)] if k is not None and self.is_agent(k, t.i)]
+        if found:
+            return min(found)[2]
         if self.cue_at.get(tok.i) == "pronoun_person":
             t = self.topic(tok.i)
             return t
         return None
 
-    def _keys_of(self, toks) -> list[str]:
+    def _keys_of(self, toks, lo: int = 0, hi: int | None = None) -> list[str]:
         out: list[str] = []
+        hi = len(self.doc) if hi is None else hi
         for tok in toks:
             for t in [tok, *tok.conjuncts]:
+                if not lo <= t.i < hi:
+                    continue        # the parse reached out of the clause: not trusted
                 key = self._key_of_token(t)
                 if key is not None and key not in out:
                     out.append(key)
         return out
 
-    def dep_subject(self, m: LexMatch) -> list[str]:
+    def dep_subject(self, m: LexMatch, lo: int = 0, hi: int | None = None) -> list[str]:
         """Subjects of the trigger's clause from the parse: its nsubj, or that of the verb it
         depends on ("dijadwalkan bertemu", "is expected to meet", "held talks")."""
         if not self.parsed:
@@ -378,14 +409,14 @@ class ArgumentReader:
         for _ in range(3):
             subs = [c for c in t.children if c.dep_ in {"nsubj", "nsubj:pass"}]
             if subs:
-                return self._keys_of(subs)
+                return self._keys_of(subs, lo, hi)
             if t.dep_ in {"xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "conj"} and t.head is not t:
                 t = t.head
                 continue
             break
         return []
 
-    def dep_objects(self, m: LexMatch) -> list[str]:
+    def dep_objects(self, m: LexMatch, lo: int = 0, hi: int | None = None) -> list[str]:
         """Other parties attached to the trigger in the parse: its object, or an oblique/nominal
         dependent marked "with/dengan", "between/antara", "by/oleh" or "of"."""
         if not self.parsed:
@@ -399,7 +430,7 @@ class ArgumentReader:
             if dep in {"obj", "iobj"} or (dep in {"obl", "nmod"} and (
                     not case or any(self.cue_at.get(g.i) in marks or g.lower_ == "of" for g in case))):
                 found.append(c)
-        return self._keys_of(found)
+        return self._keys_of(found, lo, hi)
 
     # ------------------------------------------------------------------ places and organisers
     def location(self, lo: int, hi: int, exclude: set[str]) -> str | None:
@@ -413,9 +444,28 @@ class ArgumentReader:
                     (self.doc[k].is_alpha and self.doc[k].is_lower) or self.doc[k].lower_ in {"'s", "’s"}):
                 k += 1
             hit = self.entity_at(k) if k < hi else None
+            if hit is None and k < hi:
+                # "di Villa 14, Diaoyutai State Guesthouse, Beijing": an unknown name first, then the list
+                c = k
+                while c < hi and c - k < 5 and self.index.key_at(c) is None and self.doc[c].text not in {",", "."}:
+                    c += 1
+                if c + 1 < hi and self.doc[c].text == ",":
+                    hit = self.entity_at(c + 1)
             if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] not in exclude:
-                return self._refine(hit, hi, exclude)
+                return self._refine(self._known_in_list(hit, hi), hi, exclude)
         return None
+
+    def _known_in_list(self, hit: tuple[str, int, int], hi: int) -> tuple[str, int, int]:
+        """In an address list ("Villa 14, Diaoyutai State Guesthouse, Beijing") a place no
+        gazetteer knows, written before a known venue, is a part of that venue: the venue is the
+        place. Before a known city it stays ("Hotel Mercure, Padang")."""
+        key, s, e = hit
+        if key in self.index.entries or e + 1 >= hi or self.doc[e].text != ",":
+            return hit
+        nxt = self.entity_at(e + 1)
+        if nxt and nxt[0] in self.index.entries and self.index.entries[nxt[0]].kind == "venue":
+            return nxt
+        return hit
 
     def _refine(self, hit: tuple[str, int, int], hi: int, exclude: set[str]) -> str:
         """"Uzbekistan's historic city of Samarkand": a place named within a few words after a
@@ -431,6 +481,57 @@ class ArgumentReader:
         if nxt and self.type_of(nxt[0]) == "Place" and nxt[0] not in exclude:
             return nxt[0]
         return key
+
+    def country_after(self, place: str) -> str | None:
+        """The country a place is written with ("Istana Constantine, St. Petersburg, Rusia"): the
+        first country in the comma list right after one of its mentions, as a name."""
+        ent = self.index.get(place)
+        for m in ent.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            j = span.end
+            while j < len(self.doc) and j - span.end < 12:
+                tok = self.doc[j]
+                hit = self.entity_at(j)
+                if hit:
+                    if self.type_of(hit[0]) == "Country":
+                        return self.index.get(hit[0]).name
+                    if self.type_of(hit[0]) != "Place":
+                        break
+                    j = hit[2]
+                    continue
+                if tok.text == "," or tok.lower_ in {"atau", "or"} or (tok.is_alpha and tok.text[:1].isupper()):
+                    j += 1
+                    continue
+                break
+        return None
+
+    def places_coordinated_with(self, place: str, hi: int) -> list[str]:
+        """Further places coordinated after a place ("Poland, Romania and Norway"), in the clause."""
+        out = []
+        for m in self.index.get(place).mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.end >= hi:
+                continue
+            j = span.end
+            while j < hi:
+                tok = self.doc[j]
+                if tok.text == "," or tok.lower_ in COORD:
+                    j += 1
+                    continue
+                hit = self.entity_at(j)
+                if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] != place:
+                    if hit[0] not in out:
+                        out.append(hit[0])
+                    j = hit[2]
+                    if j < hi and self.doc[j].text == "(":       # "(UAE)"
+                        j = self._bracket_end(j) or j
+                    continue
+                break
+            if out:
+                break
+        return out
 
     def direct_place(self, i: int, hi: int) -> str | None:
         """A place right after a verb ("visited China", "mengunjungi Beijing")."""

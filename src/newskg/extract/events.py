@@ -45,8 +45,9 @@ PLACE_RANK = {"venue": 4, "city": 3, "capital": 3, "province": 2, "state": 2, "i
 class Geo:
     """Containment between the article's places, from what the gazetteer knows of them."""
 
-    def __init__(self, index: EntityIndex):
+    def __init__(self, index: EntityIndex, written_with=None):
         self.index = index
+        self.written_with = written_with   # place key -> country name the text writes it with
 
     def _entity(self, key: str):
         return self.index.get(key)
@@ -78,7 +79,9 @@ class Geo:
         if e.type == "Country":
             return e.name
         entry = self.index.entries.get(key)
-        return entry.country if entry is not None and entry.country else None
+        if entry is not None and entry.country:
+            return entry.country
+        return self.written_with(key) if self.written_with else None
 
     def combine(self, a: str | None, b: str | None) -> tuple[bool, str | None]:
         """(compatible, the more specific) of two locations of one event."""
@@ -115,6 +118,7 @@ class Context:
     published: date | None
     dates: list[DateMention] = field(default_factory=list)
     roles: RoleReading | None = None
+    date_cache: dict = field(default_factory=dict)
 
     @property
     def cue_at(self) -> dict[int, str]:
@@ -173,19 +177,22 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
     is_noun = m.row.get("pos") == "noun" and not verb_use
     obj = r.objects(m.end, hi)
     if not obj.keys and r.parsed:          # the parse finds objects the surface chain missed
-        obj.keys = r.dep_objects(m)
+        obj.keys = r.dep_objects(m, lo, hi)
         obj.marked = bool(obj.keys)
+    unnamed = False
     if is_noun and obj.keys and not obj.marked:
         subj_keys: list[str] = []          # "Pertemuan Putin dan Xi", "talks between X and Y"
     else:
-        subj_keys = r.subject(m.start, lo).keys or r.dep_subject(m)
+        subj = r.subject(m.start, lo)
+        unnamed = subj.unnamed
+        subj_keys = subj.keys or ([] if unnamed else r.dep_subject(m, lo, hi))
     if etype == "Visit":
         if is_noun:
             visitors = [k for k in obj.keys if r.type_of(k) != "Country"][:1] or subj_keys
         else:
             visitors = subj_keys
         visitors = [k for k in visitors if r.type_of(k) in AGENT_TYPES]
-        if not visitors:
+        if not visitors and not unnamed:
             near = r.nearest_person(m.end, hi) or r.topic(m.start)
             visitors = [near] if near else []
         return [visitors]
@@ -249,6 +256,13 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
                           participants=parts, organizer=host, status=status, date=when)
             exclude = set(parts) | ({host} if host else set())
             men.location = r.location(m.end, hi, exclude) or r.location(lo, m.start, exclude)
+            if kind == "Visit" and men.location is not None:
+                # "visits to Poland, Romania and Norway": one visit per destination
+                more = r.places_coordinated_with(men.location, hi)
+                for place in more:
+                    extra = Mention(type=kind, trigger=m, sent=sent, anaphoric=men.anaphoric,
+                                    participants=list(parts), status=status, date=when, location=place)
+                    mentions.append(extra)
             if kind == "Visit" and men.location is None and m.row.get("pos") == "verb":
                 men.location = r.direct_place(m.end, hi)
             if kind == "Summit" and men.location is None:
@@ -261,7 +275,11 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
 
 def _nearest_date(doc: Doc, ctx: Context, sent: SpacySpan, m: LexMatch, status: str | None) -> PartialDate | None:
     tense = {PLANNED: "future", OCCURRED: "past"}.get(status or "")
-    found = find_dates(sent.text, ctx.lang, ctx.published, tense=tense, offset=sent.start_char)
+    key = (sent.start, tense)
+    if key not in ctx.date_cache:      # one reading per sentence and tense, however many triggers
+        ctx.date_cache[key] = find_dates(sent.text, ctx.lang, ctx.published, tense=tense,
+                                         offset=sent.start_char)
+    found = ctx.date_cache[key]
     if not found:
         return None
     anchor = doc[m.start].idx
@@ -478,7 +496,7 @@ def implied_visits(events: list[Event], reader: ArgumentReader, geo: Geo) -> lis
 
 def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
-    geo = Geo(ctx.reader.index)
+    geo = Geo(ctx.reader.index, ctx.reader.country_after)
     events = merge_mentions(read_mentions(doc, ctx), ctx.published, geo)
     for ev in events:
         if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):

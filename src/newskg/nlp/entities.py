@@ -69,6 +69,7 @@ class EntityRecognizer:
         self.cues: Lexicon = lexicon(nlp, lang, "cues")
         self.heads: Lexicon = lexicon(nlp, lang, "name_heads")
         self.demonyms = self._demonym_lexicon(nlp, lang)
+        self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
         self.common = word_set(lang, "common_words")
         self.calendar = calendar_words(lang)
         self.forms_tokens: dict[str, list[str]] = {}
@@ -89,7 +90,7 @@ class EntityRecognizer:
         return Lexicon(nlp, tuple(rows))
 
     # ------------------------------------------------------------------ gazetteer
-    def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int]) -> list[Candidate]:
+    def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int], prep_tokens: set[int] = frozenset()) -> list[Candidate]:
         found = []
         for matcher in (self.matcher_lower, self.matcher_exact):
             for match_id, s, e in matcher(doc):
@@ -98,10 +99,15 @@ class EntityRecognizer:
                 if not self._case_ok(span, form):
                     continue
                 entries = [self.gaz.entries[i] for i in self.gaz.forms[form]]
-                entry = self._choose(entries, form)
+                before = s - 1 if s > 0 and doc[s - 1].lower_ not in {"the"} else s - 2
+                after_place_word = before >= 0 and before in prep_tokens
+                entry = self._choose(entries, form, prefer_place=after_place_word)
                 if entry is None:
                     continue
-                if entry.is_ambiguous(form) and not self._near(cue_tokens, s, e):
+                # one name for two kinds of thing (the White House as venue and as institution) is
+                # no word ambiguity: the context picks the kind, and the name always counts
+                same_thing = len(entries) > 1 and len({x.name for x in entries}) == 1
+                if entry.is_ambiguous(form) and not same_thing and not self._near(cue_tokens, s, e):
                     continue
                 # a lone name part of a known person ("Jokowi") yields to a full name read around it
                 prio = 6 if e - s > 1 else (3 if entry.type == "Person" else 5)
@@ -120,10 +126,15 @@ class EntityRecognizer:
         return True
 
     @staticmethod
-    def _choose(entries: list[GazEntry], form: str) -> GazEntry | None:
+    def _choose(entries: list[GazEntry], form: str, prefer_place: bool = False) -> GazEntry | None:
+        """The entry a form names here; after "di"/"in"/"at" a place (the White House as the
+        venue, not the institution)."""
         if not entries:
             return None
-        return sorted(entries, key=lambda e: (e.is_ambiguous(form), TYPE_ORDER.get(e.type, 9)))[0]
+        def rank(e: GazEntry):
+            place_first = prefer_place and e.type in {"Place", "Country"}
+            return (e.is_ambiguous(form), not place_first, TYPE_ORDER.get(e.type, 9))
+        return sorted(entries, key=rank)[0]
 
     @staticmethod
     def _near(cue_tokens: set[int], s: int, e: int) -> bool:
@@ -320,12 +331,20 @@ class EntityRecognizer:
                 continue   # "Republik", "Pers", "KTT", "FTA": words, not names
             if capital_neighbour(s - 1) or (capital_neighbour(end) and not doc[end].is_sent_start):
                 continue
-            if is_headline(doc[s].sent) and all(t.lower_ in self.common for t in words):
-                continue
+            common = sum(t.lower_ in self.common for t in words)
+            if common == len(words) and (label == "Place" or is_headline(doc[s].sent)):
+                continue   # "Bandar Udara", "Kantor Kepresidenan": descriptions, not names
+            if label == "Person" and common > 1:
+                continue   # "Retno Bahas Kerja Sama RI": a headline, not a name
             out.append(Candidate(s, end, label, e.kb_id_, 0))
         return out
 
     # ------------------------------------------------------------------ fuzzy
+    def _misspelt_place_word(self, tok) -> bool:
+        """A lone capitalised word that may be a misspelt place: no common word, no demonym."""
+        return (is_cap_word(tok) and tok.is_alpha and tok.lower_ not in self.common
+                and tok.lower_ not in self.demonym_words and tok.lower_ not in self.calendar)
+
     def fuzzy_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         out = []
         i, n = 0, len(doc)
@@ -337,6 +356,10 @@ class EntityRecognizer:
             while j < n and j not in taken and (doc[j].text[:1].isupper() or
                                                 (doc[j].lower_ in {"of", "for", "and", "dan", "the"} and j > i)):
                 j += 1
+            if j - i == 1 and self._misspelt_place_word(doc[i]):
+                entry = self.gaz.fuzzy_place(doc[i].text)
+                if entry is not None:
+                    out.append(Candidate(i, i + 1, entry.type, entry.id, 3))
             if j - i >= 2:
                 best = None
                 for s in range(i, j):
@@ -399,7 +422,8 @@ class EntityRecognizer:
         cue_tokens = {i for m in cue_matches if m.row.get("cue") in {"cite", "speech_before", "speech_after"}
                       for i in range(m.start, m.end)}
         particles = {r["form"].lower() for r in self.cues.rows if r.get("cue") == "name_particle"}
-        gaz = self.gazetteer_candidates(doc, cue_tokens)
+        preps = {i for m in cue_matches if m.row.get("cue") == "location_prep" for i in range(m.start, m.end)}
+        gaz = self.gazetteer_candidates(doc, cue_tokens, preps)
         gaz_chosen = self._resolve(gaz)
         gaz_by_start = {c.start: c for c in gaz_chosen}
         blocked = {i for c in gaz_chosen if c.label != "Person" for i in range(c.start, c.end)}
@@ -412,8 +436,11 @@ class EntityRecognizer:
         model = self.model_candidates(doc, title_tokens, known)
         taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)} | title_tokens
         fuzzy = self.fuzzy_candidates(doc, taken)
-        chosen = self._resolve(gaz_chosen + people + fuzzy + heads + model)
+        chosen = self._resolve(gaz_chosen + people + fuzzy + heads)
         chosen = self._resolve(chosen + self.propagate_people(doc, chosen) + self.propagate_heads(doc, chosen))
+        if model:   # the model fills the gaps the rules leave; names it finds then propagate too
+            chosen = self._resolve(chosen + model)
+            chosen = self._resolve(chosen + self.propagate_people(doc, chosen))
         doc.ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in chosen]
         return doc
 

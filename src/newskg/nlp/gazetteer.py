@@ -76,6 +76,10 @@ class Gazetteer:
         for form, ids in self.forms.items():
             self._folded.setdefault(fold(form), []).extend(i for i in ids if i not in self._folded.get(fold(form), []))
         self._multiword = sorted({fold(f) for f in self.forms if len(f.split()) >= 2 and len(f) >= 10})
+        # long one-word names of countries and places, for misspellings ("Azarbaijan", "Samakarkand")
+        self._long_places = sorted({fold(f) for f, ids in self.forms.items()
+                                    if len(f.split()) == 1 and len(f) >= 8
+                                    and any(self.entries[i].type in {"Country", "Place"} for i in ids)})
 
     # ---- loading -------------------------------------------------------------------------
     @classmethod
@@ -141,6 +145,19 @@ class Gazetteer:
             return None
         ids = self._folded.get(form, [])
         return self.entries[ids[0]] if ids else None
+
+    def fuzzy_place(self, word: str, min_score: float = 88.0) -> GazEntry | None:
+        """The country or place whose long one-word name a misspelt word is closest to
+        ("Azarbaijan" → Azerbaijan): eight letters or more, same first and last letter."""
+        key = fold(word)
+        if len(key) < 8 or " " in key or not self._long_places:
+            return None
+        hit = process.extractOne(key, self._long_places, scorer=fuzz.ratio, score_cutoff=min_score)
+        if hit is None or hit[0][0] != key[0] or hit[0][-1] != key[-1]:
+            return None
+        places = [self.entries[i] for i in self._folded.get(hit[0], [])
+                  if self.entries[i].type in {"Country", "Place"}]
+        return places[0] if len(places) == 1 else None
 
     def surface_forms(self) -> dict[str, list[str]]:
         """Every surface form and the entry ids it names."""
