@@ -72,6 +72,8 @@ class EntityRecognizer:
         self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
         self.common = word_set(lang, "common_words")
         self.calendar = calendar_words(lang)
+        self.cue_words = {kind: {r["form"].lower() for r in self.cues.rows if r.get("cue") == kind}
+                          for kind in {r.get("cue") for r in self.cues.rows}}
         self.forms_tokens: dict[str, list[str]] = {}
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -305,15 +307,50 @@ class EntityRecognizer:
         return out
 
     # ------------------------------------------------------------------ trained ner
+    def _demonym_word(self, word: str) -> bool:
+        """A demonym, or the plural of one ("Thais", "Filipinos")."""
+        return word in self.demonym_words or (word.endswith("s") and word[:-1] in self.demonym_words)
+
     def model_candidates(self, doc: Doc, title_tokens: set[int], known: set[int]) -> list[Candidate]:
         """Entities a trained `ner` put in `doc.ents`, trimmed and kept only when they look like
-        names: capitalised, not only common words, and not a piece cut out of a longer capitalised
-        run ("Kesepahaman" of "Nota Kesepahaman") unless what borders it is a title or a known name."""
+        names: capitalised, not only common words or demonyms, not a pronoun phrase ("Their
+        Majesties"), not a hashtag or handle, not a quoted slogan or nickname, and not a piece cut
+        out of a longer name — a capitalised run ("Kesepahaman" of "Nota Kesepahaman"), also across
+        a quote mark ("Apec Economic Leaders' Meeting"), a hyphenated word ("Trans-Caspian") or a
+        name connector ("Initiative for Personal Rights"; but "Ahmad Zulkifli of Blue Harbour": a person
+        and his organisation) — unless what borders it is a title or a
+        known name."""
         out = []
+        n = len(doc)
+        pronouns = self.cue_words.get("pronoun_person", set()) | self.cue_words.get("pronoun_group", set())
+        connectors = self.cue_words.get("name_connector", set())
+        model_people = {i for e in doc.ents if NER_LABELS.get(e.label_.upper()) == "Person"
+                        for i in range(e.start, e.end)}
 
         def capital_neighbour(i: int) -> bool:
-            return (0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+            return (0 <= i < n and doc[i].is_alpha and doc[i].text[:1].isupper()
                     and i not in title_tokens and i not in known and not doc[i].is_sent_start)
+
+        def quote(i: int) -> bool:
+            return 0 <= i < n and doc[i].is_quote
+
+        def glued_hyphen(i: int, j: int) -> bool:
+            """doc[i] is a hyphen written without spaces between doc[j] and the span."""
+            return (0 <= i < n and 0 <= j < n and doc[i].text in {"-", "‐", "–"}
+                    and not doc[min(i, j)].whitespace_ and doc[j].is_alpha)
+
+        def cut_out(s: int, end: int) -> bool:
+            if capital_neighbour(s - 1) or (capital_neighbour(end) and not doc[end].is_sent_start):
+                return True
+            if (quote(s - 1) and capital_neighbour(s - 2)) or (quote(end) and capital_neighbour(end + 1)):
+                return True
+            if quote(s - 1) and quote(end):
+                return True    # 'Vasudhaiva Kutumbakam', "Janja": a quoted slogan or nickname
+            if glued_hyphen(s - 1, s - 2) or glued_hyphen(end, end + 1):
+                return True
+            return (s >= 2 and doc[s - 1].lower_ in connectors and capital_neighbour(s - 2)
+                    and s - 2 not in model_people)   # not "Ahmad Zulkifli of Blue Harbour Logistics"
+
         for e in doc.ents:
             label = NER_LABELS.get(e.label_.upper(), e.label_)
             if label not in TYPE_ORDER:
@@ -321,15 +358,22 @@ class EntityRecognizer:
             s, end = e.start, e.end
             while s < end and (doc[s].is_space or doc[s].is_punct or s in title_tokens):
                 s += 1
-            while end > s and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            while end > s and (doc[end - 1].is_space or doc[end - 1].is_punct or end - 1 in title_tokens):
                 end -= 1
+            while label == "Person" and glued_hyphen(end, end + 1) and not doc[end].whitespace_:
+                end += 2   # "Kang Hoon" of "Kang Hoon-sik": a hyphenated given name belongs to it
             words = [t for t in doc[s:end] if t.is_alpha]
-            if not words or not doc[s].text[:1].isupper():
+            if not words or not doc[s].text[:1].isupper() or any(c in e.text for c in "#@") \
+                    or (s > 0 and doc[s - 1].text in {"#", "@"} and not doc[s - 1].whitespace_):
                 continue
             if len(words) == 1 and (words[0].lower_ in self.common or words[0].lower_ in self.calendar
                                     or words[0].is_upper):
                 continue   # "Republik", "Pers", "KTT", "FTA": words, not names
-            if capital_neighbour(s - 1) or (capital_neighbour(end) and not doc[end].is_sent_start):
+            if len(words) == 1 and words[0].pos_ == "ADJ":
+                continue   # "a Muslim country", "Western governments": the tagger reads an adjective
+            if all(self._demonym_word(t.lower_) for t in words) or words[0].lower_ in pronouns:
+                continue   # "Philippine", "Thais", "Saudi (Crown Prince)", "Their Majesties"
+            if cut_out(s, end):
                 continue
             common = sum(t.lower_ in self.common for t in words)
             if common == len(words) and (label == "Place" or is_headline(doc[s].sent)):
