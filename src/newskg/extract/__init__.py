@@ -10,6 +10,7 @@ from ..facts import Facts
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.lexicon import lexicon
 from ..nlp.pipeline import get_pipeline
+from ..nlp.sentences import sentences
 from .arguments import ArgumentReader
 from .dates import find_dates
 from .entities import EntityIndex, resolve_entities
@@ -41,7 +42,7 @@ def facts_from_doc(doc, article: Article) -> Facts:
     cues = lexicon(nlp, lang, "cues").matches(doc)
     triggers = lexicon(nlp, lang, "triggers").matches(doc)
     outlets = {k for k, entry in index.entries.items() if entry.kind == "outlet"}
-    date_spans = [(d.start, d.end) for sent in doc.sents
+    date_spans = [(d.start, d.end) for sent in sentences(doc)
                   for d in find_dates(sent.text, lang, article.published_date, offset=sent.start_char)]
     reader = ArgumentReader(doc, index, roles, cues, recognizer.demonyms.matches(doc), date_spans, outlets)
     ctx = Context(reader=reader, triggers=triggers, lang=lang, published=article.published_date, roles=roles)

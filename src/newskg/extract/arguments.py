@@ -15,11 +15,13 @@ cue words, and answers the questions event extraction asks:
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..nlp.lexicon import LexMatch
+from ..nlp.sentences import sentence_at, sentences
 from .entities import EntityIndex
 from .roles import RoleReading
 
@@ -61,6 +63,8 @@ class ArgumentReader:
             for i in range(p.start, p.end):
                 self.title_at[i] = p
         self.holders = {p.holder for p in roles.positions}
+        self._sents = sentences(doc)
+        self._sent_starts = [sent.start for sent in self._sents]
         self._topics = self._sentence_topics()
         self.group: list[str] = []     # parties of the latest event with two or more
 
@@ -102,7 +106,7 @@ class ArgumentReader:
     def _sentence_topics(self) -> list[tuple[int, str]]:
         """(sentence start token, first person named in it) for every sentence naming one."""
         out = []
-        for sent in self.doc.sents:
+        for sent in self._sents:
             for i in range(sent.start, sent.end):
                 key = self.index.key_at(i)
                 if key and self.type_of(key) == "Person" and i not in self.roles.complement_tokens:
@@ -114,12 +118,13 @@ class ArgumentReader:
         """The person the text is about at token i: in the current sentence, its first person
         named before i; otherwise the first person of the latest of the four previous sentences
         that names one."""
-        sent = self.doc[i].sent
+        sent = sentence_at(self.doc, i)
         for k in range(sent.start, i):
             key = self.index.key_at(k)
             if key and self.type_of(key) == "Person" and k not in self.roles.complement_tokens:
                 return key
-        starts = [s.start for s in self.doc.sents if s.start < sent.start][-4:]
+        k = bisect.bisect_left(self._sent_starts, sent.start)
+        starts = self._sent_starts[max(0, k - 4):k]
         for s, key in reversed(self._topics):
             if s in starts:
                 return key
@@ -183,7 +188,7 @@ class ArgumentReader:
     def _group_in_sentence(self, i: int) -> list[str]:
         """The coordinated parties named just before a group word in its own sentence ("China and
         ASEAN establishing their strategic partnership")."""
-        sent = self.doc[i].sent
+        sent = sentence_at(self.doc, i)
         for k in range(i - 1, max(sent.start, i - 6) - 1, -1):
             if self.index.key_at(k) is not None:
                 keys = self.subject(k + 1, sent.start).keys

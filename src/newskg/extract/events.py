@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..facts import OCCURRED, PLANNED, Event, PartialDate, Span
 from ..nlp.lexicon import LexMatch
+from ..nlp.sentences import sentence_at
 from .arguments import AGENT_TYPES, ArgumentReader
 from .dates import DateMention, find_dates
 from .entities import EntityIndex
@@ -237,7 +238,7 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
         etype = m.row.get("event")
         if not etype or _negated(ctx, doc, m):
             continue
-        sent = doc[m.start].sent
+        sent = sentence_at(doc, m.start)
         lo, hi = _clause_bounds(doc, sent, m, ctx.triggers)
         organizer = r.organizer(m, lo, hi) if etype == "Summit" else None
         status = _status(ctx, doc, m, lo, hi)

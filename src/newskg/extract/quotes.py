@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from ..facts import Quote, Span
+from ..nlp.sentences import sentence_at
 from .entities import EntityIndex
 
 QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{12,}?)[\"”]")
@@ -107,5 +108,5 @@ def _sentence_of(doc: Doc, start: int, end: int) -> Span:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return Span(start, end, doc.text[start:end])
-    s, e = span.sent.start_char, span[-1].sent.end_char
+    s, e = sentence_at(doc, span.start).start_char, sentence_at(doc, span.end - 1).end_char
     return Span.of(doc.text, s, e)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..facts import Position, Span
 from ..nlp.lexicon import LexMatch, Lexicon
+from ..nlp.sentences import sentence_at
 from .entities import EntityIndex
 
 OF_WORDS = {"of", "untuk", "for", "dari"}
@@ -33,7 +34,7 @@ class RoleReading:
 
 
 def _sentence_span(doc: Doc, i: int) -> Span:
-    s = doc[i].sent
+    s = sentence_at(doc, i)
     return Span.of(doc.text, s.start_char, s.end_char)
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import GazEntry, Gazetteer, is_strict_form
 from .lexicon import Lexicon, calendar_words, lexicon, word_set
+from .sentences import sentence_at
 
 OPEN_Q = {'"', "“", "‘", "'", "«"}
 CLOSE_Q = {'"', "”", "’", "'", "»"}
@@ -153,7 +154,7 @@ class EntityRecognizer:
     def name_run(self, doc: Doc, i: int, blocked: set[int], particles: set[str]) -> int:
         """End (exclusive) of the personal name starting at token i, or i when none starts there."""
         n = len(doc)
-        headline = is_headline(doc[i].sent)
+        headline = is_headline(sentence_at(doc, i))
         j, end = i, i
         while j < n and j - i < 7:
             tok = doc[j]
@@ -376,7 +377,7 @@ class EntityRecognizer:
             if cut_out(s, end):
                 continue
             common = sum(t.lower_ in self.common for t in words)
-            if common == len(words) and (label == "Place" or is_headline(doc[s].sent)):
+            if common == len(words) and (label == "Place" or is_headline(sentence_at(doc, s))):
                 continue   # "Bandar Udara", "Kantor Kepresidenan": descriptions, not names
             if label == "Person" and common > 1:
                 continue   # "Retno Bahas Kerja Sama RI": a headline, not a name
@@ -454,7 +455,7 @@ class EntityRecognizer:
                 continue
             tok = doc[i]
             if tok.text in names and len(names[tok.text]) == 1 and is_cap_word(tok) and len(tok.text) > 1:
-                headline = is_headline(tok.sent)
+                headline = is_headline(sentence_at(doc, tok.i))
                 if not (tok.lower_ in self.common and (headline or tok.is_sent_start)):
                     out.append(Candidate(i, i + 1, "Person", "", 2))
             i += 1

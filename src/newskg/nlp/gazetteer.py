@@ -75,6 +75,7 @@ class Gazetteer:
         self._folded: dict[str, list[str]] = {}
         for form, ids in self.forms.items():
             self._folded.setdefault(fold(form), []).extend(i for i in ids if i not in self._folded.get(fold(form), []))
+        self._person_index: dict[str, set[str]] | None = None
         self._multiword = sorted({fold(f) for f in self.forms if len(f.split()) >= 2 and len(f) >= 10})
         # long one-word names of countries and places, for misspellings ("Azarbaijan", "Samakarkand")
         self._long_places = sorted({fold(f) for f, ids in self.forms.items()
@@ -121,9 +122,21 @@ class Gazetteer:
         words = set(fold(name).split())
         if len(words) < 2:
             return []
-        hits = {self.entries[i].id: self.entries[i] for form, ids in self._folded.items()
-                if words <= set(form.split()) for i in ids if self.entries[i].type == "Person"}
+        index = self._person_words()
+        forms = set.intersection(*(index.get(w, set()) for w in words))
+        hits = {self.entries[i].id: self.entries[i] for form in forms for i in self._folded[form]
+                if self.entries[i].type == "Person"}
         return list(hits.values()) if len(hits) == 1 else []
+
+    def _person_words(self) -> dict[str, set[str]]:
+        """word → the folded forms of people's names holding it (built on first use)."""
+        if self._person_index is None:
+            self._person_index = {}
+            for form, ids in self._folded.items():
+                if any(self.entries[i].type == "Person" for i in ids):
+                    for w in form.split():
+                        self._person_index.setdefault(w, set()).add(form)
+        return self._person_index
 
     def entry(self, eid: str) -> GazEntry | None:
         return self.entries.get(eid)

@@ -3,8 +3,10 @@ sentence-final punctuation (after any closing quotes or brackets) before a capit
 opening quote.  Abbreviations ("Nov.", "U.S.", "Dr.") are single tokens, so they never split."""
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 FINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
@@ -44,3 +46,24 @@ def set_sentence_starts(doc: Doc) -> Doc:
     for k, tok in enumerate(doc):
         tok.is_sent_start = starts[k]
     return doc
+
+
+def _cache(doc: Doc) -> tuple[int, list[int], list[Span]]:
+    cache = doc.user_data.get("newskg_sents")
+    if cache is None or cache[0] != len(doc):
+        sents = list(doc.sents)
+        cache = (len(doc), [s.start for s in sents], sents)
+        doc.user_data["newskg_sents"] = cache
+    return cache
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, listed once per Doc (kept in `doc.user_data`): spaCy rebuilds
+    `doc.sents` on every access, and its `Token.sent` checks the whole Doc's annotation."""
+    return _cache(doc)[2]
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token `i` (from the list of `sentences`)."""
+    _, starts, sents = _cache(doc)
+    return sents[bisect.bisect_right(starts, i) - 1]
