@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..facts import OCCURRED, PLANNED, Event, PartialDate, Span
 from ..nlp.lexicon import LexMatch
-from ..nlp.sentences import sentence_at
+from ..nlp.sentences import doc_text, sentence_at
 from .arguments import AGENT_TYPES, ArgumentReader
 from .dates import DateMention, find_dates
 from .entities import EntityIndex
@@ -385,7 +385,7 @@ def _absorb(ev: Event, men: Mention, geo: Geo) -> None:
     ev.organizer = ev.organizer or men.organizer
     ev.date = _more_precise(ev.date, men.date)
     t = men.trigger
-    span = Span.of(men.sent.doc.text, men.sent.start_char, men.sent.end_char)
+    span = Span.of(doc_text(men.sent.doc), men.sent.start_char, men.sent.end_char)
     if span not in ev.evidence:
         ev.evidence.append(span)
     doc = men.sent.doc

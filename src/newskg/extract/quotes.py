@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from ..facts import Quote, Span
-from ..nlp.sentences import sentence_at
+from ..nlp.sentences import doc_text, sentence_at
 from .entities import EntityIndex
 
 QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{12,}?)[\"”]")
@@ -23,7 +23,7 @@ def extract_quotes(doc: Doc, index: EntityIndex, speech_cues: set[int], title_to
     """The article's quotations with speakers where the text names them."""
     quotes: list[Quote] = []
     last_speaker: str | None = None
-    text = doc.text
+    text = doc_text(doc)
     for m in QUOTE_RE.finditer(text):
         inner = m.group(1).strip()
         if len(inner.split()) < 4:
@@ -107,6 +107,6 @@ def _speaker_before(doc, index, char, speech_cues, title_tokens) -> str | None:
 def _sentence_of(doc: Doc, start: int, end: int) -> Span:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return Span(start, end, doc.text[start:end])
+        return Span(start, end, doc_text(doc)[start:end])
     s, e = sentence_at(doc, span.start).start_char, sentence_at(doc, span.end - 1).end_char
-    return Span.of(doc.text, s, e)
+    return Span.of(doc_text(doc), s, e)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..facts import Position, Span
 from ..nlp.lexicon import LexMatch, Lexicon
-from ..nlp.sentences import sentence_at
+from ..nlp.sentences import doc_text, sentence_at
 from .entities import EntityIndex
 
 OF_WORDS = {"of", "untuk", "for", "dari"}
@@ -35,7 +35,7 @@ class RoleReading:
 
 def _sentence_span(doc: Doc, i: int) -> Span:
     s = sentence_at(doc, i)
-    return Span.of(doc.text, s.start_char, s.end_char)
+    return Span.of(doc_text(doc), s.start_char, s.end_char)
 
 
 def extract_positions(doc: Doc, index: EntityIndex, titles: list[LexMatch],

@@ -1,6 +1,8 @@
 """Sentence boundaries that survive news copy: every line break ends a sentence, and so does
 sentence-final punctuation (after any closing quotes or brackets) before a capital, a digit or an
-opening quote.  Abbreviations ("Nov.", "U.S.", "Dr.") are single tokens, so they never split."""
+opening quote.  Abbreviations ("Nov.", "U.S.", "Dr.") are single tokens, so they never split.
+
+Also cheap access to a Doc's sentences and text, listed and joined once per Doc."""
 from __future__ import annotations
 
 import bisect
@@ -67,3 +69,12 @@ def sentence_at(doc: Doc, i: int) -> Span:
     """The sentence holding token `i` (from the list of `sentences`)."""
     _, starts, sents = _cache(doc)
     return sents[bisect.bisect_right(starts, i) - 1]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc (spaCy joins every token's text again on each access;
+    a Doc's text never changes)."""
+    text = doc.user_data.get("newskg_text")
+    if text is None:
+        text = doc.user_data["newskg_text"] = doc.text
+    return text
