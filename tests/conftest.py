@@ -208,11 +208,23 @@ class FakePipeline:
             e.mentions.append(Span(m.start(), m.end(), m.group()))
         return Facts(article, list(entities.values()))
 
+    def extract_many(self, articles):
+        """Like the real one, article by article through `newskg.extract.extract_facts` (looked
+        up at call time, so a test that patches it reaches the batches too)."""
+        import newskg.extract
+        out = []
+        for article in articles:
+            try:
+                out.append(newskg.extract.extract_facts(article))
+            except Exception as exc:
+                out.append(exc)
+        return out
+
 
 @pytest.fixture
 def pipeline(monkeypatch) -> FakePipeline:
     """Installs FakePipeline as newskg.ingest.read_inputs / article_from_text and
-    newskg.extract.extract_facts."""
+    newskg.extract.extract_facts / extract_many."""
     import newskg.extract
     import newskg.ingest
 
@@ -220,6 +232,7 @@ def pipeline(monkeypatch) -> FakePipeline:
     monkeypatch.setattr(newskg.ingest, "read_inputs", fake.read_inputs, raising=False)
     monkeypatch.setattr(newskg.ingest, "article_from_text", fake.article_from_text, raising=False)
     monkeypatch.setattr(newskg.extract, "extract_facts", fake.extract_facts, raising=False)
+    monkeypatch.setattr(newskg.extract, "extract_many", fake.extract_many, raising=False)
     return fake
 
 

@@ -62,13 +62,16 @@ def test_a_killed_extraction_resumes_without_duplicates(tmp_path):
 
 
 def test_ctrl_c_keeps_the_articles_written_and_says_how_to_go_on(pipeline, tmp_path, monkeypatch):
+    """Articles are extracted in batches (workers.BATCH); Ctrl-C loses only the batch in hand."""
+    from newskg.workers import BATCH
+    n, stop = 2 * BATCH + 4, BATCH + 3          # the interrupt falls inside the second batch
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(f'{{"id": "a{i}", "text": "Joko Widodo met Person Number{i}."}}\n'
-                              for i in range(6)), encoding="utf-8")
+                              for i in range(n)), encoding="utf-8")
     extract_facts = pipeline.extract_facts
 
     def interrupted(article):
-        if article.id == "a3":
+        if article.id == f"a{stop}":
             raise KeyboardInterrupt
         return extract_facts(article)
 
@@ -77,10 +80,11 @@ def test_ctrl_c_keeps_the_articles_written_and_says_how_to_go_on(pipeline, tmp_p
     runner = CliRunner()
     first = runner.invoke(main, ["extract", str(corpus), "--into", str(store)])
     assert first.exit_code == 130
-    assert f"interrupted after 3 articles: they are in {store}; run the same command again" in first.stderr
+    assert (f"interrupted after {BATCH} articles: they are in {store}; run the same command again"
+            in first.stderr)
     monkeypatch.setattr("newskg.extract.extract_facts", extract_facts)
     second = runner.invoke(main, ["extract", str(corpus), "--into", str(store)])
-    assert "6 articles (3 added, 3 unchanged, 0 replaced)" in second.stderr
+    assert f"{n} articles ({n - BATCH} added, {BATCH} unchanged, 0 replaced)" in second.stderr
     graph = tmp_path / "g.trig"
     runner.invoke(main, ["extract", str(corpus), "-o", str(graph)])
     assert all_quads(store) == {q for q in ox.parse(path=str(graph), format=ox.RdfFormat.TRIG)} | {

@@ -78,17 +78,45 @@ def extract_one(article: Article):
         return extract_facts(article)
 
 
+def extract_many(articles: list[Article]) -> list:
+    """Facts, or the exception its extraction raised, for each article, in order.  The articles
+    of one language are read together (`newskg.extract.extract_many`: one `nlp.pipe`) inside one
+    memory zone; a language's first article warms its pipeline alone (`extract_one`)."""
+    from . import extract
+    from .nlp.pipeline import get_pipeline
+    out: list = [None] * len(articles)
+    groups: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        try:
+            if not article.lang:
+                from .ingest.lang import detect_language
+                article.lang = detect_language(article.body, article.source)
+            nlp = get_pipeline(article.lang)
+            if _warm.get(article.lang) is not nlp:
+                out[i] = extract_one(article)
+                continue
+        except Exception as exc:
+            out[i] = exc
+            continue
+        groups.setdefault(article.lang, []).append(i)
+    for lang, idxs in groups.items():
+        with get_pipeline(lang).memory_zone():
+            for i, result in zip(idxs, extract.extract_many([articles[i] for i in idxs])):
+                out[i] = result
+    return out
+
+
 def extract_batch(articles: list[Article], choices: dict[str, str]) -> list:
     """Facts or ExtractionFailed for each article (run in a worker process)."""
     _use(choices)
     out = []
-    for article in articles:
-        try:
-            out.append(extract_one(article))
-        except InputError as err:
-            out.append(ExtractionFailed(type(err).__name__, err.message, True, err.line))
-        except Exception as exc:  # one bad article must not stop a corpus
-            out.append(ExtractionFailed(type(exc).__name__, str(exc)))
+    for result in extract_many(articles):
+        if isinstance(result, InputError):
+            out.append(ExtractionFailed(type(result).__name__, result.message, True, result.line))
+        elif isinstance(result, Exception):
+            out.append(ExtractionFailed(type(result).__name__, str(result)))
+        else:
+            out.append(result)
     return out
 
 
@@ -144,15 +172,12 @@ def extract_in_order(items: Iterable, jobs: int = 1, dask: str | None = None) ->
     if dask:
         yield from _dask(items, dask, jobs)
         return
-    if jobs <= 1:
-        for item in items:
-            if not isinstance(item, Article):
-                yield item, None
-                continue
-            try:
-                yield item, extract_one(item)
-            except Exception as exc:  # the caller decides (strict: raise it as it is)
-                yield item, exc
+    if jobs <= 1:   # failures come back as the exception: the caller decides (strict: raise it)
+        for batch in _batches(items, BATCH):
+            if isinstance(batch[0], Article):
+                yield from zip(batch, extract_many(batch))
+            else:
+                yield batch[0], None
         return
     from concurrent.futures import ProcessPoolExecutor
     choices = model_choices()

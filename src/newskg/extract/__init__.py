@@ -18,7 +18,7 @@ from .events import Context, extract_events
 from .quotes import extract_quotes
 from .roles import extract_positions
 
-__all__ = ["extract_facts", "facts_from_doc"]
+__all__ = ["extract_facts", "extract_many", "facts_from_doc"]
 
 
 def extract_facts(article: Article) -> Facts:
@@ -29,6 +29,24 @@ def extract_facts(article: Article) -> Facts:
     nlp = get_pipeline(article.lang)
     doc = nlp(article.body)
     return facts_from_doc(doc, article)
+
+
+def extract_many(articles: list[Article]) -> list[Facts | Exception]:
+    """Facts, or the exception its extraction raised, for each article (all of one language,
+    `lang` set).  The texts go through `nlp.pipe` together: spaCy's trained components are faster
+    on batches.  If the batch itself fails, each article is read alone."""
+    nlp = get_pipeline(articles[0].lang)
+    try:
+        docs = list(nlp.pipe([a.body for a in articles], batch_size=max(len(articles), 1)))
+    except Exception:
+        docs = None
+    out: list[Facts | Exception] = []
+    for k, article in enumerate(articles):
+        try:
+            out.append(facts_from_doc(docs[k], article) if docs is not None else extract_facts(article))
+        except Exception as exc:   # one bad article must not stop the others
+            out.append(exc)
+    return out
 
 
 def facts_from_doc(doc, article: Article) -> Facts:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -45,8 +47,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
                 starts[j] = True
             i = j - 1 if j > i + 1 else i
         i += 1
-    for k, tok in enumerate(doc):
-        tok.is_sent_start = starts[k]
+    # one array write instead of a per-token setter (which re-checks the Doc's annotation each time)
+    values = numpy.array([1 if v else -1 for v in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
     return doc
 
 
