@@ -90,6 +90,7 @@ class _Lexicon:
     lead_words: set[str]            # words that may stand before a weekday (prepositions, modifiers)
     date_order: str
     patterns: list[tuple[str, re.Pattern]]
+    gate: re.Pattern | None = None   # what every pattern needs somewhere: a text without it has no date
 
 
 def _words(words, case: str = "i") -> str:
@@ -222,6 +223,7 @@ def _lexicon(lang: str) -> _Lexicon:
                  rf"(?P<more>(?:(?:\s*,\s*|\s+{CONJ}\s+)(?:1[89]|20)\d\d(?![\w%])(?![.,:/\-–]\d))*)"),
     }
     patterns = [(name, re.compile(p)) for name, p in pats.items()] if rows else []
+    gate = re.compile("|".join([r"\d", MONTH_ANY, WEEKDAY, DAYWORD, ANY_UNIT, REL_UNIT, COUNT_UNIT])) if rows else None
     return _Lexicon(
         lang=lang, months=months, weekdays=table("weekday"), days=table("day"),
         units={e.lower(): v for e, v in unit_rows + plural_rows}, count_units=count_units,
@@ -229,7 +231,7 @@ def _lexicon(lang: str) -> _Lexicon:
         quantities={q.lower() for q in names("quantity")},
         determiners={w.lower() for w in names("determiner")},
         lead_words={w.lower() for w in list(preps) + names("premod") + qual_words},
-        date_order=settings.get("date_order", "DMY").upper(), patterns=patterns)
+        date_order=settings.get("date_order", "DMY").upper(), patterns=patterns, gate=gate)
 
 
 def _key(s: str) -> str:
@@ -671,6 +673,8 @@ _HANDLERS: dict[str, Callable] = {
 
 def _select(text: str, lex: _Lexicon) -> list[_Cand]:
     """The longest non-overlapping candidates, left to right (ties: higher priority)."""
+    if lex.gate is not None and not lex.gate.search(text):
+        return []
     cands = [c for name, rx in lex.patterns for m in rx.finditer(text)
              for c in _HANDLERS[name](m, text, lex)]
     cands.sort(key=lambda c: (c.start, -(c.end - c.start), -c.priority))

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import GazEntry, Gazetteer, is_strict_form
 from .lexicon import Lexicon, calendar_words, lexicon, word_set
-from .sentences import sentence_at
+from .sentences import sentence_at, span_text, token_texts
 
 OPEN_Q = {'"', "“", "‘", "'", "«"}
 CLOSE_Q = {'"', "”", "’", "'", "»"}
@@ -392,26 +392,25 @@ class EntityRecognizer:
 
     def fuzzy_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         i, n = 0, len(doc)
         while i < n:
-            if i in taken or not doc[i].text[:1].isupper():
+            if i in taken or not texts[i][:1].isupper():
                 i += 1
                 continue
             j = i
-            while j < n and j not in taken and (doc[j].text[:1].isupper() or
-                                                (doc[j].lower_ in {"of", "for", "and", "dan", "the"} and j > i)):
+            while j < n and j not in taken and (texts[j][:1].isupper() or
+                                                (texts[j].lower() in {"of", "for", "and", "dan", "the"} and j > i)):
                 j += 1
             if j - i == 1 and self._misspelt_place_word(doc[i]):
-                entry = self.gaz.fuzzy_place(doc[i].text)
+                entry = self.gaz.fuzzy_place(texts[i])
                 if entry is not None:
                     out.append(Candidate(i, i + 1, entry.type, entry.id, 3))
             if j - i >= 2:
                 best = None
                 for s in range(i, j):
-                    for e in range(j, s + 1, -1):
-                        if e - s < 2 or e - s > 6:
-                            continue
-                        entry = self.gaz.fuzzy(doc[s:e].text)
+                    for e in range(min(j, s + 6), s + 1, -1):    # two to six words
+                        entry = self.gaz.fuzzy(span_text(doc, s, e))
                         if entry is not None and (best is None or e - s > best.end - best.start):
                             best = Candidate(s, e, entry.type, entry.id, 3)
                     if best is not None:
@@ -438,20 +437,27 @@ class EntityRecognizer:
                     names.setdefault(part, set()).add(key)
         out = []
         n = len(doc)
+        texts = token_texts(doc)
+        by_first: dict[str, list[tuple[str, ...]]] = {}   # full forms by first word, longest first
+        for form in sorted(full_forms, key=len, reverse=True):
+            by_first.setdefault(form[0], []).append(form)
         i = 0
         while i < n:
             if i in taken:
                 i += 1
                 continue
             matched = False
-            for form in sorted(full_forms, key=len, reverse=True):
+            for form in by_first.get(texts[i], ()):
                 L = len(form)
-                if i + L <= n and tuple(t.text for t in doc[i:i + L]) == form and not taken.intersection(range(i, i + L)):
+                if i + L <= n and tuple(texts[i:i + L]) == form and not taken.intersection(range(i, i + L)):
                     out.append(Candidate(i, i + L, "Person", "", 2))
                     i += L
                     matched = True
                     break
             if matched:
+                continue
+            if texts[i] not in names:
+                i += 1
                 continue
             tok = doc[i]
             if tok.text in names and len(names[tok.text]) == 1 and is_cap_word(tok) and len(tok.text) > 1:

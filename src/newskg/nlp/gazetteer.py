@@ -76,6 +76,8 @@ class Gazetteer:
         for form, ids in self.forms.items():
             self._folded.setdefault(fold(form), []).extend(i for i in ids if i not in self._folded.get(fold(form), []))
         self._person_index: dict[str, set[str]] | None = None
+        self._fuzzy_cache: dict[tuple[str, float], GazEntry | None] = {}
+        self._length_windows: dict[tuple[int, float], list[str]] = {}
         self._multiword = sorted({fold(f) for f in self.forms if len(f.split()) >= 2 and len(f) >= 10})
         # long one-word names of countries and places, for misspellings ("Azarbaijan", "Samakarkand")
         self._long_places = sorted({fold(f) for f, ids in self.forms.items()
@@ -150,7 +152,17 @@ class Gazetteer:
         key = fold(surface)
         if len(key.split()) < 2 or len(key) < 10 or not self._multiword:
             return None
-        hit = process.extractOne(key, self._multiword, scorer=fuzz.ratio, score_cutoff=min_score)
+        cached = self._fuzzy_cache.get((key, min_score), False)
+        if cached is not False:
+            return cached
+        if len(self._fuzzy_cache) > 20_000:   # names recur across articles; keep the memory bounded
+            self._fuzzy_cache.clear()
+        found = self._fuzzy_cache[(key, min_score)] = self._fuzzy(key, min_score)
+        return found
+
+    def _fuzzy(self, key: str, min_score: float) -> GazEntry | None:
+        hit = process.extractOne(key, self._near_in_length(len(key), min_score), scorer=fuzz.ratio,
+                                 score_cutoff=min_score)
         if hit is None:
             return None
         form = hit[0]
@@ -158,6 +170,16 @@ class Gazetteer:
             return None
         ids = self._folded.get(form, [])
         return self.entries[ids[0]] if ids else None
+
+    def _near_in_length(self, n: int, min_score: float) -> list[str]:
+        """The multi-word forms whose length lets fuzz.ratio reach `min_score` against a string of
+        length `n` (the ratio is at most 1 - |a - b| / (a + b)), in the same order as
+        `_multiword`, so the best match and its ties come out as over the whole list."""
+        key = (n, min_score)
+        if key not in self._length_windows:
+            slack = 1 - min_score / 100
+            self._length_windows[key] = [f for f in self._multiword if abs(len(f) - n) <= slack * (len(f) + n)]
+        return self._length_windows[key]
 
     def fuzzy_place(self, word: str, min_score: float = 88.0) -> GazEntry | None:
         """The country or place whose long one-word name a misspelt word is closest to

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -81,3 +81,25 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newskg_text"] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, listed once per Doc (a Doc's tokens never change once the pipeline
+    has run; iterating a Doc builds a Python Token for each)."""
+    return _tokens(doc)[0]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (end > start) without building the Span."""
+    texts, starts = _tokens(doc)
+    return doc_text(doc)[starts[start]:starts[end - 1] + len(texts[end - 1])]
+
+
+def _tokens(doc: Doc) -> tuple[list[str], list[int]]:
+    cache = doc.user_data.get("newskg_tokens")
+    if cache is None or len(cache[0]) != len(doc):
+        # one array read: iterating a Doc builds a Python Token object per token, which costs more
+        rows = doc.to_array([ORTH, IDX]).tolist()
+        strings = doc.vocab.strings
+        cache = doc.user_data["newskg_tokens"] = ([strings[o] for o, _ in rows], [i for _, i in rows])
+    return cache

@@ -29,6 +29,15 @@ def _leading_words() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=None)
+def _leading_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`_leading_words` by their first word (longest first within each)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for form in _leading_words():
+        index.setdefault(form[0], []).append(form)
+    return {first: tuple(forms) for first, forms in index.items()}
+
+
+@lru_cache(maxsize=None)
 def _variant_rules() -> tuple[tuple[str, str, str], ...]:
     rows = resources.read_tsv("common", "resolve", "name_variants.tsv")
     rules = [(r["pattern"], r["replacement"], r.get("position", "any")) for r in rows]
@@ -48,7 +57,7 @@ def strip_titles(name: str) -> str:
     changed = True
     while changed and len(words) > 1:
         changed = False
-        for form in _leading_words():
+        for form in _leading_by_first().get(words[0].rstrip("."), ()):
             n = len(form)
             if n < len(words) and tuple(w.rstrip(".") for w in words[:n]) == form:
                 words = words[n:]
