@@ -71,3 +71,20 @@ def test_misspelt_long_place_names_are_caught_but_not_demonyms():
     assert ("Azarbaijan", "Country", "Country:Azerbaijan") in found
     assert ("Samakarkand", "Place", "Place:Samarkand") in found
     assert all(t != "Austrian" for t, _, _ in found)
+
+
+def test_longer_acronyms_written_as_words_still_name_the_organisation():
+    found = ents("en", "Leaders met on the sidelines of the Apec summit, and Nato ministers met in Brussels.")
+    assert ("Apec", "Organization", "Organization:Asia-Pacific Economic Cooperation") in found
+    assert any(t == "Nato" and kb.startswith("Organization:") for t, _, kb in found)
+
+
+def test_an_ordinary_word_is_no_acronym_in_title_case():
+    found = ents("en", "Time will tell whether the talks succeed, the minister said.")
+    assert not any(t == "Time" for t, _, _ in found)
+
+
+def test_a_misspelt_place_inside_a_coordinated_run_is_caught():
+    found = ents("id", "Kerja sama antara Indoensia dan Malaysia terus tumbuh.")
+    assert ("Indoensia", "Country", "Country:Indonesia") in found
+    assert ("Malaysia", "Country", "Country:Malaysia") in found

@@ -81,7 +81,12 @@ class EntityRecognizer:
         for form in self.gaz.surface_forms():
             doc = nlp.make_doc(form)
             self.forms_tokens[form] = [t.text for t in doc]
-            (self.matcher_exact if is_strict_form(form) else self.matcher_lower).add(form, [doc])
+            if not is_strict_form(form):
+                self.matcher_lower.add(form, [doc])
+            elif self._word_styled(form):
+                self.matcher_exact.add(form, [doc, nlp.make_doc(form.capitalize())])
+            else:
+                self.matcher_exact.add(form, [doc])
         self.strings = nlp.vocab.strings
 
     @staticmethod
@@ -117,9 +122,16 @@ class EntityRecognizer:
                 found.append(Candidate(s, e, entry.type, entry.id, priority=prio))
         return found
 
+    def _word_styled(self, form: str) -> bool:
+        """An acronym house styles also write as a word ("Nato", "Apec", "Asean"): four letters
+        or more, and not an ordinary word then ("Time")."""
+        return len(form) >= 4 and form.isalpha() and form.lower() not in self.common
+
     def _case_ok(self, span: Span, form: str) -> bool:
         if is_strict_form(form):
-            return span.text == form or span.text.replace(" ", "") == form.replace(" ", "")
+            if span.text == form or span.text.replace(" ", "") == form.replace(" ", ""):
+                return True
+            return self._word_styled(form) and span.text == form.capitalize()
         toks = self.forms_tokens[form]
         if len(toks) != len(span):
             return False
@@ -417,6 +429,15 @@ class EntityRecognizer:
                         break
                 if best is not None:
                     out.append(best)
+                else:   # "Indoensia dan Malaysia": no name across the run; a one-word member of
+                    # a coordination in it may be a misspelt place
+                    for k in range(i, j):
+                        alone = ((k == i or not texts[k - 1][:1].isupper())
+                                 and (k + 1 == j or not texts[k + 1][:1].isupper()))
+                        if alone and j - i > 1 and self._misspelt_place_word(doc[k]):
+                            entry = self.gaz.fuzzy_place(texts[k])
+                            if entry is not None:
+                                out.append(Candidate(k, k + 1, entry.type, entry.id, 3))
             i = max(j, i + 1)
         return out
 
