@@ -33,7 +33,12 @@ Inputs:
   `# Source: every-politician-scrapers/<repo>, html/holders21.csv at commit <sha> ...`. `role` is
   `head_of_state`, `head_of_government` or `foreign_minister` (`|`-joined when one office is both); rows that
   ended before 2000 are skipped; `alias` is the person's English Wikipedia title where it differs.
-  `country` must name a country of the gazetteer (any of its forms). A person the gazetteer already knows
+  `country` must name a country of the gazetteer (any of its forms) or, for a supranational office (the
+  European Union's High Representative), an organisation of `common/gazetteer/organizations.tsv`: such a
+  person's link names no country (the office is not the person's country). The same format also carries
+  other EveryPolitician Wikidata query output (every-politician-scrapers/world-leaders-2021
+  `data/wikidata.csv`, every-politician-scrapers/world `sources/foreign/wikidata.csv`): the `# Source:` line
+  then names that path. A person the gazetteer already knows
   (`common/gazetteer/people.tsv`, by any of its forms) keeps the gazetteer's canonical name.
 * `--natural-earth`: Natural Earth 1:10m populated places (nvkelso/natural-earth-vector; public domain), saved as
   TSV with the columns `row	name	name_en	namealt	adm0name	iso_a2	latitude	longitude	pop_max	featurecla
@@ -187,6 +192,15 @@ def _fold():
 _FOLD = None
 
 
+def organization_forms() -> dict[str, str]:
+    """Every form (folded) of every gazetteer organisation (canonical name, aliases) → its canonical name."""
+    out = {}
+    for r in read_tsv(RES / "common" / "gazetteer" / "organizations.tsv")[1]:
+        for form in [r["name"], *split(r.get("aliases", ""))]:
+            out.setdefault(fold(form), r["name"])
+    return out
+
+
 def country_forms() -> dict[str, str]:
     """Every form (folded) of every gazetteer country → its canonical name."""
     out = {}
@@ -255,14 +269,16 @@ def leaders(table: Table, path: Path, scope: dict) -> list[str]:
         sys.exit(f"{path}: the first comment line must say '# Source: ...' (origin and licence)")
     src = source_id(comments, path)
     forms = country_forms()
+    bodies = organization_forms()
     people: dict[str, set[str]] = {}   # folded form -> canonical names of gazetteer people
     for g in read_tsv(RES / "common" / "gazetteer" / "people.tsv")[1]:
         for form in [g["name"], *split(g.get("aliases", ""))]:
             people.setdefault(fold(form), set()).add(g["name"])
     for n, r in enumerate(rows, 1):
         country = forms.get(fold(r["country"]))
-        if country is None:
-            sys.exit(f"{path}: row {n}: {r['country']!r} is not a gazetteer country")
+        body = bodies.get(fold(r["country"])) if country is None else None
+        if country is None and body is None:
+            sys.exit(f"{path}: row {n}: {r['country']!r} is not a gazetteer country or organisation")
         roles = split(r["role"])
         if not roles or any(x not in ROLES for x in roles):
             sys.exit(f"{path}: row {n}: role {r['role']!r} is not one of {', '.join(ROLES)}")
@@ -274,13 +290,32 @@ def leaders(table: Table, path: Path, scope: dict) -> list[str]:
         if len(known) == 1:   # the gazetteer's canonical name stays the name the graph uses
             canonical = known.pop()
             names = [canonical, *[f for f in names if f != canonical]]
-        table.add(r["qid"], "Person", names[0], names[1:], country, src)
+        table.add(r["qid"], "Person", names[0], names[1:], country or "", src)
         for role in roles:
-            scope.setdefault((country, role), set()).add(r["qid"])
+            scope.setdefault((country or body, role), set()).add(r["qid"])
     return sources
 
 
 # -- places: large cities ------------------------------------------------------------------------------------
+
+def leader_source(line: str) -> str:
+    """`repo@sha7` of a leaders extract's `# Source:` line, with the path in brackets when it is not
+    html/holders21.csv.
+
+    >>> leader_source("# Source: every-politician-scrapers/world, sources/foreign/wikidata.csv at commit 030420a9d4 (x)")
+    'world@030420a (sources/foreign/wikidata.csv)'
+    >>> leader_source("# Source: every-politician-scrapers/laos, html/holders21.csv at commit 0efe638d1c (x)")
+    'laos@0efe638'
+    """
+    out = source_id([line], Path("x"))
+    if " commit " in line:
+        out += "@" + line.split(" commit ", 1)[1][:7]
+    parts = line.split(":", 1)[1].split(",", 1)
+    where = parts[1].split(" at commit ", 1)[0].strip() if len(parts) > 1 and " at commit " in parts[1] else ""
+    if where and where != "html/holders21.csv":
+        out += f" ({where})"
+    return out
+
 
 def source_lines(comments: list[str], path: Path) -> list[str]:
     """The `# Source:` lines of an extract; exits naming the file when it has none."""
@@ -556,11 +591,11 @@ def main(argv=None) -> int:
     for path in sorted(args.leaders):
         leader_sources += leaders(table, path, scope)
     if leader_sources:
-        repos = sorted({source_id([c], Path("x")) + "@" + c.split(" commit ", 1)[1][:7] if " commit " in c
-                        else source_id([c], Path("x")) for c in leader_sources})
+        repos = sorted({leader_source(c) for c in leader_sources})
         source_lines.append("# Source: heads of state and government and foreign ministers since 2000 from EveryPolitician's "
-                            "html/holders21.csv (Wikidata query output; Wikidata content CC0; the repositories state no "
-                            "licence of their own) in every-politician-scrapers/" + ", ".join(repos) + ";")
+                            "Wikidata query output (html/holders21.csv unless another file is named; Wikidata content CC0; "
+                            "the repositories state no licence of their own) in every-politician-scrapers/"
+                            + ", ".join(repos) + ";")
     for path in args.table:
         source_lines += extra(table, path)
     text = render(table, source_lines)

@@ -97,6 +97,18 @@ def test_leaders_extract_rejects_unknown_countries_and_roles(build, tmp_path):
         build.leaders(build.Table(), path, {})
 
 
+def test_leaders_extract_takes_a_supranational_office_without_a_country(build, tmp_path):
+    path = tmp_path / "union.tsv"
+    path.write_text(
+        "# Source: every-politician-scrapers/world, sources/foreign/wikidata.csv at commit 0123456789 (test).\n"
+        "country\trole\tposition\tname\tqid\tstart\tend\talias\n"
+        "EU\tforeign_minister\tHigh Representative\tCy Envoy\tQ9990003\t2019-12-01\t\t\n", encoding="utf-8")
+    table, scope = build.Table(), {}
+    build.leaders(table, path, scope)
+    row = table.rows[("Q9990003", "Person")]
+    assert row["country"] == "" and row["sources"] == ["world"]   # the office's union is not the person's country
+    assert scope[("European Union", "foreign_minister")] == {"Q9990003"}
+
 def test_registry_wins_a_name_given_another_qid(build):
     table = build.Table()
     table.add("Q1000001", "Person", "Ada Example", source="newskg-gazetteer")
