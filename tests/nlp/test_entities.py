@@ -88,3 +88,11 @@ def test_a_misspelt_place_inside_a_coordinated_run_is_caught():
     found = ents("id", "Kerja sama antara Indoensia dan Malaysia terus tumbuh.")
     assert ("Indoensia", "Country", "Country:Indonesia") in found
     assert ("Malaysia", "Country", "Country:Malaysia") in found
+
+
+def test_a_surname_two_people_share_is_left_to_no_one():
+    doc = get_pipeline("en")("Raul Castro met the visitors. His brother Fidel Castro was absent. "
+                             "Castro later spoke to reporters.")
+    people = [e.text for e in doc.ents if e.label_ == "Person"]
+    assert "Raul Castro" in people and "Fidel Castro" in people
+    assert "Castro" not in people

@@ -314,13 +314,16 @@ def _mergeable(ev: Event, men: Mention, geo: Geo) -> bool:
         return False
     if not (_close_dates(ev.date, men.date) if ev.type == "Summit" else _compatible_dates(ev.date, men.date)):
         return False
-    if not geo.combine(ev.location, men.location)[0]:
-        return False
+    same_place = geo.combine(ev.location, men.location)[0]
     a, b = set(ev.participants), set(men.participants)
     if men.type == "Summit":
         if ev.organizer and men.organizer:
+            # one organiser's summit in the same days, told at the venue and at the city
+            # ("Hotel Meruorah", "Labuan Bajo"), is one summit
             return ev.organizer == men.organizer
-        return True   # an article rarely tells two summits without naming their organisers
+        return same_place   # an article rarely tells two summits without naming their organisers
+    if not same_place:
+        return False
     if not a or not b:
         return False
     return a <= b or b <= a

@@ -511,10 +511,25 @@ class EntityRecognizer:
         chosen = self._resolve(gaz_chosen + people + fuzzy + heads)
         chosen = self._resolve(chosen + self.propagate_people(doc, chosen) + self.propagate_heads(doc, chosen))
         if model:   # the model fills the gaps the rules leave; names it finds then propagate too
+            model = self._unambiguous(doc, model, chosen)
             chosen = self._resolve(chosen + model)
             chosen = self._resolve(chosen + self.propagate_people(doc, chosen))
         doc.ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in chosen]
         return doc
+
+    @staticmethod
+    def _unambiguous(doc: Doc, model: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+        """Model candidates without the lone surnames two known people share ("Castro" where the
+        article names Raul and Fidel Castro): the rules leave those to no one on purpose."""
+        texts = token_texts(doc)
+        owners: dict[str, set[str]] = {}
+        for c in chosen:
+            if c.label == "Person" and c.end - c.start >= 2:
+                full = " ".join(texts[c.start:c.end])
+                for i in range(c.start, c.end):
+                    owners.setdefault(texts[i], set()).add(full)
+        return [m for m in model if not (m.label == "Person" and m.end - m.start == 1
+                                         and len(owners.get(texts[m.start], ())) >= 2)]
 
     @staticmethod
     def _resolve(cands: list[Candidate]) -> list[Candidate]:

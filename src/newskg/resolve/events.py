@@ -9,7 +9,8 @@ Two reports are of one event when they have the same type and
 - the right participants for the type: a meeting shares at least two parties (or its only named party,
   on the same day and place); a visit shares its visitor; a partnership shares two parties and has a
   compatible qualifier ("no limits"); a summit has the same organiser and year (without an organiser:
-  the same place and year).
+  the same place and year); one organiser's summit dated within three days is one summit even where
+  its places differ (a venue the gazetteer cannot place, and the city).
 Among several compatible events the one sharing most is taken; a tie is left unresolved (a new node).
 """
 from __future__ import annotations
@@ -61,6 +62,12 @@ def _days(d: PartialDate) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _within(a: PartialDate | None, b: PartialDate | None, days: int) -> bool:
+    """Two exact dates at most `days` apart."""
+    da, db = (_days(a) if a else None), (_days(b) if b else None)
+    return da is not None and db is not None and abs((da - db).days) <= days
 
 
 def dates_compatible(a: PartialDate | None, b: PartialDate | None,
@@ -120,7 +127,8 @@ def match_score(new: EventReport, old: EventReport, places: Places) -> int | Non
     """
     if new.type != old.type:
         return None
-    if not places.compatible(new.location, old.location):
+    same_place = places.compatible(new.location, old.location)
+    if not same_place and new.type != "Summit":
         return None
     shared = new.participants & old.participants
     score = 2 * len(shared)
@@ -141,6 +149,9 @@ def match_score(new: EventReport, old: EventReport, places: Places) -> int | Non
         y_new, y_old = year_of(new.date, new.published), year_of(old.date, old.published)
         if y_new is None or y_new != y_old:
             return None
+        if not same_place and not (org_new and org_old and _within(new.date, old.date, 3)):
+            return None     # places that differ only as a venue and its city ("Hotel Meruorah" /
+            #                 "Labuan Bajo") when one organiser's summit is dated within three days
         if new.date and old.date:
             if new.date.month and old.date.month and abs(new.date.month - old.date.month) > 1:
                 return None     # one organiser's two summits of a year (ASEAN: May and September)
