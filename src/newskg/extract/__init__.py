@@ -12,7 +12,7 @@ from ..nlp.lexicon import lexicon
 from ..nlp.pipeline import get_pipeline
 from ..nlp.sentences import sentences
 from .arguments import ArgumentReader
-from .dates import find_dates
+from .dates import date_spans
 from .entities import EntityIndex, resolve_entities
 from .events import Context, extract_events
 from .quotes import extract_quotes
@@ -60,9 +60,8 @@ def facts_from_doc(doc, article: Article) -> Facts:
     cues = lexicon(nlp, lang, "cues").matches(doc)
     triggers = lexicon(nlp, lang, "triggers").matches(doc)
     outlets = {k for k, entry in index.entries.items() if entry.kind == "outlet"}
-    date_spans = [(d.start, d.end) for sent in sentences(doc)
-                  for d in find_dates(sent.text, lang, article.published_date, offset=sent.start_char)]
-    reader = ArgumentReader(doc, index, roles, cues, recognizer.demonyms.matches(doc), date_spans, outlets)
+    spans = [span for sent in sentences(doc) for span in date_spans(sent.text, lang, offset=sent.start_char)]
+    reader = ArgumentReader(doc, index, roles, cues, recognizer.demonyms.matches(doc), spans, outlets)
     ctx = Context(reader=reader, triggers=triggers, lang=lang, published=article.published_date, roles=roles)
     events = extract_events(doc, ctx)
     speech = {i for m in cues if m.row.get("cue", "").startswith("speech") for i in range(m.start, m.end)}

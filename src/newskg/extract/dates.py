@@ -720,6 +720,18 @@ def find_dates(text: str, lang: str, published: date | None, *, tense: str | Non
     return out
 
 
+def date_spans(text: str, lang: str, offset: int = 0) -> list[tuple[int, int]]:
+    """The character spans of every date expression in `text` (shifted by `offset`), without
+    resolving them: where dates are, for readers that need no value (cheaper than `find_dates`).
+
+    >>> date_spans("Putin dan Xi bertemu Rabu (14/9) di Samarkand.", "id")
+    [(21, 32)]
+    """
+    lex = _lexicon(lang)
+    return [(start + offset, end + offset) for c in _select(text, lex)
+            for start, end, parts in (c.splits or [(c.start, c.end, c.parts)]) if parts is not None]
+
+
 def resolve_date(expression: str, lang: str, published: date | None,
                  tense: str | None = None) -> PartialDate | None:
     """The date `expression` denotes (its first date expression), or None.
