@@ -46,16 +46,10 @@ models-corpus:
 	$(TRAIN_PY) -c "import spacy_lookups_data" || { echo "models: needs $(TRAIN_PY) with spaCy and spacy-lookups-data (make venv, then pip install spacy-lookups-data; or set TRAIN_PY=)"; exit 1; }
 	$(TRAIN_PY) training/convert.py --data $(DATA) --out $(CORPUS)
 
-models-id: models-corpus
-	$(SPACY) train training/configs/ner_id.cfg --output $(BUILD)/ner-id --paths.train $(CORPUS)/ner-id/train --paths.dev $(CORPUS)/ner-id/dev
-	$(SPACY) train training/configs/ud_id.cfg --output $(BUILD)/ud-id --paths.train $(CORPUS)/ud-id/train --paths.dev $(CORPUS)/ud-id/dev
-	$(TRAIN_PY) training/package.py --lang id --ud $(BUILD)/ud-id/model-best --ner $(BUILD)/ner-id/model-best --out $(BUILD)/pipeline-id
-	$(TRAIN_PY) training/evaluate.py --model $(BUILD)/pipeline-id --lang id --corpus $(CORPUS) --out $(BUILD)/scores-id.json
-	$(TRAIN_PY) training/package.py --lang id --ud $(BUILD)/ud-id/model-best --ner $(BUILD)/ner-id/model-best --scores $(BUILD)/scores-id.json
-
-models-en: models-corpus
-	$(SPACY) train training/configs/ner_en.cfg --output $(BUILD)/ner-en --paths.train $(CORPUS)/ner-en/train --paths.dev $(CORPUS)/ner-en/dev
-	$(SPACY) train training/configs/ud_en.cfg --output $(BUILD)/ud-en --paths.train $(CORPUS)/ud-en/train --paths.dev $(CORPUS)/ud-en/dev
-	$(TRAIN_PY) training/package.py --lang en --ud $(BUILD)/ud-en/model-best --ner $(BUILD)/ner-en/model-best --out $(BUILD)/pipeline-en
-	$(TRAIN_PY) training/evaluate.py --model $(BUILD)/pipeline-en --lang en --corpus $(CORPUS) --out $(BUILD)/scores-en.json
-	$(TRAIN_PY) training/package.py --lang en --ud $(BUILD)/ud-en/model-best --ner $(BUILD)/ner-en/model-best --scores $(BUILD)/scores-en.json
+# one language: make models-id / make models-en
+models-id models-en: models-%: models-corpus
+	$(SPACY) train training/configs/ner_$*.cfg --output $(BUILD)/ner-$* --paths.train $(CORPUS)/ner-$*/train --paths.dev $(CORPUS)/ner-$*/dev
+	$(SPACY) train training/configs/ud_$*.cfg --output $(BUILD)/ud-$* --paths.train $(CORPUS)/ud-$*/train --paths.dev $(CORPUS)/ud-$*/dev
+	$(TRAIN_PY) training/package.py --lang $* --ud $(BUILD)/ud-$*/model-best --ner $(BUILD)/ner-$*/model-best --out $(BUILD)/pipeline-$*
+	$(TRAIN_PY) training/evaluate.py --model $(BUILD)/pipeline-$* --lang $* --corpus $(CORPUS) --out $(BUILD)/scores-$*.json
+	$(TRAIN_PY) training/package.py --lang $* --ud $(BUILD)/ud-$*/model-best --ner $(BUILD)/ner-$*/model-best --scores $(BUILD)/scores-$*.json

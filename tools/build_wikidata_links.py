@@ -192,22 +192,24 @@ def _fold():
 _FOLD = None
 
 
-def organization_forms() -> dict[str, str]:
-    """Every form (folded) of every gazetteer organisation (canonical name, aliases) → its canonical name."""
+def _registry_forms(table: str) -> dict[str, str]:
+    """Every form (folded) of every row of a common gazetteer table (canonical name, aliases) →
+    its canonical name."""
     out = {}
-    for r in read_tsv(RES / "common" / "gazetteer" / "organizations.tsv")[1]:
+    for r in read_tsv(RES / "common" / "gazetteer" / table)[1]:
         for form in [r["name"], *split(r.get("aliases", ""))]:
             out.setdefault(fold(form), r["name"])
     return out
+
+
+def organization_forms() -> dict[str, str]:
+    """Every form (folded) of every gazetteer organisation → its canonical name."""
+    return _registry_forms("organizations.tsv")
 
 
 def country_forms() -> dict[str, str]:
     """Every form (folded) of every gazetteer country → its canonical name."""
-    out = {}
-    for r in read_tsv(RES / "common" / "gazetteer" / "countries.tsv")[1]:
-        for form in [r["name"], *split(r.get("aliases", ""))]:
-            out.setdefault(fold(form), r["name"])
-    return out
+    return _registry_forms("countries.tsv")
 
 
 def source_id(comments: list[str], path: Path) -> str:
