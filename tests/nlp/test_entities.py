@@ -96,3 +96,11 @@ def test_a_surname_two_people_share_is_left_to_no_one():
     people = [e.text for e in doc.ents if e.label_ == "Person"]
     assert "Raul Castro" in people and "Fidel Castro" in people
     assert "Castro" not in people
+
+
+def test_a_country_misspelt_beyond_the_rules_is_taken_when_the_model_reads_a_place():
+    from newskg.nlp.pipeline import model_for
+    if model_for("en") is None:
+        pytest.skip("no trained English pipeline")
+    found = ents("en", "Before the summit began, he met the president of Kagystan in the capital.")
+    assert ("Kagystan", "Country", "Country:Kyrgyzstan") in found

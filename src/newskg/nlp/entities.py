@@ -31,6 +31,9 @@ OPEN_Q = {'"', "“", "‘", "'", "«"}
 CLOSE_Q = {'"', "”", "’", "'", "»"}
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]?\.?$|^[A-Z]\.[A-Z]$|^[A-Z]\.$")
 TYPE_ORDER = {"Country": 0, "Organization": 1, "Place": 2, "Person": 3}
+#: fuzz.ratio a one-word place the ner found must reach against a country name to be that country
+MODEL_COUNTRY_SCORE = 75.0
+
 NER_LABELS = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "ORGANIZATION": "Organization",
               "ORGANISATION": "Organization", "GPE": "Place", "LOC": "Place", "LOCATION": "Place",
               "PLACE": "Place", "NORP": None, "FAC": "Place"}
@@ -511,11 +514,22 @@ class EntityRecognizer:
         chosen = self._resolve(gaz_chosen + people + fuzzy + heads)
         chosen = self._resolve(chosen + self.propagate_people(doc, chosen) + self.propagate_heads(doc, chosen))
         if model:   # the model fills the gaps the rules leave; names it finds then propagate too
-            model = self._unambiguous(doc, model, chosen)
+            model = [self._misspelt_country(doc, m) for m in self._unambiguous(doc, model, chosen)]
             chosen = self._resolve(chosen + model)
             chosen = self._resolve(chosen + self.propagate_people(doc, chosen))
         doc.ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in chosen]
         return doc
+
+    def _misspelt_country(self, doc: Doc, cand: Candidate) -> Candidate:
+        """A one-word place the model found that is a country's name misspelt further than the
+        rules accept ("Kagystan" for Kyrgyzstan): the model's label is the second piece of evidence,
+        so a looser match to a country alone is taken."""
+        if cand.label != "Place" or cand.end - cand.start != 1 or not self._misspelt_place_word(doc[cand.start]):
+            return cand
+        entry = self.gaz.fuzzy_place(doc[cand.start].text, min_score=MODEL_COUNTRY_SCORE)
+        if entry is None or entry.type != "Country":
+            return cand
+        return Candidate(cand.start, cand.end, entry.type, entry.id, cand.priority)
 
     @staticmethod
     def _unambiguous(doc: Doc, model: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
