@@ -225,9 +225,7 @@ def capitals(table: Table, path: Path, owid_path: Path) -> list[str]:
     """National capitals from the conzept country table, kept only where they match a gazetteer capital of the
     same country by name; returns the extract's `# Source:` lines."""
     comments, rows = read_tsv(path)
-    sources = [c for c in comments if c.lower().startswith("# source")]
-    if not sources:
-        sys.exit(f"{path}: the first comment line must say '# Source: ...' (origin and licence)")
+    sources = source_lines(comments, path)
     src = source_id(comments, path)
     forms = country_forms()
     owid_by_iso2 = {r["iso2"].upper(): r for r in read_tsv(owid_path)[1] if r.get("iso2")}
@@ -266,9 +264,7 @@ def leaders(table: Table, path: Path, scope: dict) -> list[str]:
     """Heads of state and government and foreign ministers of one country (an EveryPolitician extract);
     returns its `# Source:` lines. `scope` collects (country, role) → set of QIDs for the --scope report."""
     comments, rows = read_tsv(path)
-    sources = [c for c in comments if c.lower().startswith("# source")]
-    if not sources:
-        sys.exit(f"{path}: the first comment line must say '# Source: ...' (origin and licence)")
+    sources = source_lines(comments, path)
     src = source_id(comments, path)
     forms = country_forms()
     bodies = organization_forms()
@@ -528,9 +524,7 @@ def organizations(table: Table, path: Path) -> list[str]:
 def extra(table: Table, path: Path) -> list[str]:
     """Rows of an extract in the output format; returns its `# Source:` lines."""
     comments, rows = read_tsv(path)
-    sources = [c for c in comments if c.lower().startswith("# source")]
-    if not sources:
-        sys.exit(f"{path}: the first comment line must say '# Source: ...' (origin and licence)")
+    sources = source_lines(comments, path)
     for r in rows:
         table.add(r["qid"], r["type"], r["name"], split(r.get("aliases", "")), r.get("country", ""),
                   path.stem)
