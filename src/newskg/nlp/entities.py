@@ -75,6 +75,7 @@ class EntityRecognizer:
         self.demonyms = self._demonym_lexicon(nlp, lang)
         self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
         self.common = word_set(lang, "common_words")
+        self.run_connectors = word_set(lang, "run_connectors")
         self.calendar = calendar_words(lang)
         self.cue_words = {kind: {r["form"].lower() for r in self.cues.rows if r.get("cue") == kind}
                           for kind in {r.get("cue") for r in self.cues.rows}}
@@ -415,7 +416,7 @@ class EntityRecognizer:
                 continue
             j = i
             while j < n and j not in taken and (texts[j][:1].isupper() or
-                                                (texts[j].lower() in {"of", "for", "and", "dan", "the"} and j > i)):
+                                                (texts[j].lower() in self.run_connectors and j > i)):
                 j += 1
             if j - i == 1 and self._misspelt_place_word(doc[i]):
                 entry = self.gaz.fuzzy_place(texts[i])
