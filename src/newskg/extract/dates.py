@@ -710,13 +710,10 @@ def find_dates(text: str, lang: str, published: date | None, *, tense: str | Non
         published = published.date()
     lex = _lexicon(lang)
     out: list[DateMention] = []
-    for c in _select(text, lex):
-        for start, end, parts in (c.splits or [(c.start, c.end, c.parts)]):
-            if parts is None:
-                continue
-            value, relative = _resolve(parts, lang, published, tense)
-            if value is not None:
-                out.append(DateMention(start + offset, end + offset, text[start:end], value, relative))
+    for start, end, parts in _pieces(text, lex):
+        value, relative = _resolve(parts, lang, published, tense)
+        if value is not None:
+            out.append(DateMention(start + offset, end + offset, text[start:end], value, relative))
     return out
 
 
@@ -728,8 +725,15 @@ def date_spans(text: str, lang: str, offset: int = 0) -> list[tuple[int, int]]:
     [(21, 32)]
     """
     lex = _lexicon(lang)
-    return [(start + offset, end + offset) for c in _select(text, lex)
-            for start, end, parts in (c.splits or [(c.start, c.end, c.parts)]) if parts is not None]
+    return [(start + offset, end + offset) for start, end, _ in _pieces(text, lex)]
+
+
+def _pieces(text: str, lex: _Lexicon):
+    """(start, end, parts) of every date expression of `text`, a split range giving its pieces."""
+    for c in _select(text, lex):
+        for start, end, parts in (c.splits or [(c.start, c.end, c.parts)]):
+            if parts is not None:
+                yield start, end, parts
 
 
 def resolve_date(expression: str, lang: str, published: date | None,

@@ -200,7 +200,7 @@ class EntityRecognizer:
 
     def person_candidates(self, doc: Doc, blocked: set[int], title_matches, cue_matches,
                           gaz_by_start: dict[int, Candidate]) -> list[Candidate]:
-        particles = {r["form"].lower() for r in self.cues.rows if r.get("cue") == "name_particle"}
+        particles = self.cue_words.get("name_particle", set())
         out: list[Candidate] = []
         title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
         demonym_tokens = {i for m in self.demonyms.matches(doc) for i in range(m.start, m.end)}
@@ -438,7 +438,7 @@ class EntityRecognizer:
                     for k in range(i, j):
                         alone = ((k == i or not texts[k - 1][:1].isupper())
                                  and (k + 1 == j or not texts[k + 1][:1].isupper()))
-                        if alone and j - i > 1 and self._misspelt_place_word(doc[k]):
+                        if alone and self._misspelt_place_word(doc[k]):
                             entry = self.gaz.fuzzy_place(texts[k])
                             if entry is not None:
                                 out.append(Candidate(k, k + 1, entry.type, entry.id, 3))
@@ -497,7 +497,7 @@ class EntityRecognizer:
         cue_matches = self.cues.matches(doc)
         cue_tokens = {i for m in cue_matches if m.row.get("cue") in {"cite", "speech_before", "speech_after"}
                       for i in range(m.start, m.end)}
-        particles = {r["form"].lower() for r in self.cues.rows if r.get("cue") == "name_particle"}
+        particles = self.cue_words.get("name_particle", set())
         preps = {i for m in cue_matches if m.row.get("cue") == "location_prep" for i in range(m.start, m.end)}
         gaz = self.gazetteer_candidates(doc, cue_tokens, preps)
         gaz_chosen = self._resolve(gaz)
