@@ -20,9 +20,14 @@ def quads(kg):
     return set(kg.graph.quads((None, None, None, None)))
 
 
-@pytest.mark.parametrize("store", ["memory", "oxigraph-disk"])
-def test_adding_the_same_articles_again_changes_nothing(store):
-    kg = KnowledgeGraph(store=store)
+def open_graph(store, tmp_path):
+    """A graph on `store`, or ("folder") in a store folder, whose resolution index is kept in SQLite."""
+    return KnowledgeGraph(path=tmp_path / "store") if store == "folder" else KnowledgeGraph(store=store)
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph-disk", "folder"])
+def test_adding_the_same_articles_again_changes_nothing(store, tmp_path):
+    kg = open_graph(store, tmp_path)
     kg.add_facts(facts_id())
     kg.add_facts(facts_en())
     before = quads(kg)
@@ -32,9 +37,9 @@ def test_adding_the_same_articles_again_changes_nothing(store):
     assert kg.counts == {"added": 2, "unchanged": 2, "replaced": 0}
 
 
-@pytest.mark.parametrize("store", ["memory", "oxigraph-disk"])
-def test_a_changed_article_replaces_only_its_own_graph(store):
-    kg = KnowledgeGraph(store=store)
+@pytest.mark.parametrize("store", ["memory", "oxigraph-disk", "folder"])
+def test_a_changed_article_replaces_only_its_own_graph(store, tmp_path):
+    kg = open_graph(store, tmp_path)
     kg.add_facts(facts_id())
     kg.add_facts(facts_en())
     other = URIRef(ID + "article/id1")
@@ -48,6 +53,20 @@ def test_a_changed_article_replaces_only_its_own_graph(store):
     hashes = set(kg.graph.default_graph.objects(mine, URIRef(
         "https://w3id.org/newskg/ontology#contentHash")))
     assert {str(h) for h in hashes} == {changed.article.content_hash}   # the old text's statements are gone
+
+
+def test_a_store_folder_resolves_like_a_temporary_store(tmp_path):
+    """The SQLite-kept index of a store folder and the in-memory one give the same graph."""
+    graphs = []
+    for store in ("oxigraph-disk", "folder"):
+        kg = open_graph(store, tmp_path)
+        kg.add_facts(facts_id())
+        kg.add_facts(facts_en())
+        changed = facts_en()
+        changed.article.text += " Reuters reported it."
+        kg.add_facts(changed)
+        graphs.append(quads(kg))
+    assert graphs[0] == graphs[1] and len(graphs[0]) > 50
 
 
 TEXT_A = ("Putin and Xi meet in Samarkand\n\nRussian President Vladimir Putin met Chinese President "

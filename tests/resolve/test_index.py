@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
 from rdflib import Literal, URIRef
 
 from newskg.facts import PartialDate
@@ -12,8 +13,21 @@ from newskg.graph.namespaces import NKG, OWL, RDF, RDFS, SKOS, WD
 from newskg.resolve.events import EventReport, Places, match_score, standing_partnership
 from newskg.resolve.index import GraphIndex
 from newskg.resolve.names import person_key, spelling_key
+from newskg.resolve.tables import MemoryTables, SqliteTables
 
 E = lambda n: URIRef(f"https://ex.org/e/{n}")
+
+
+@pytest.fixture(params=["dicts", "sqlite"])
+def tables(request):
+    """Both places an index keeps its tables; SQLite with a two-node cache, so nodes are written
+    out and read back between every batch."""
+    if request.param == "dicts":
+        yield MemoryTables()
+    else:
+        t = SqliteTables(node_cache=2)
+        yield t
+        t.close()
 
 
 def random_date(rng) -> PartialDate | None:
@@ -31,9 +45,9 @@ def random_event(rng, i):
                 published=rng.choice([None, date(2022, 11, 1) + timedelta(days=rng.randrange(120))]))
 
 
-def test_candidates_hold_every_event_that_could_match():
+def test_candidates_hold_every_event_that_could_match(tables):
     rng = random.Random(7)
-    idx, reports = GraphIndex(), {}
+    idx, reports = GraphIndex(tables), {}
     for i in range(400):
         ev, iri = random_event(rng, i), URIRef(f"https://ex.org/ev/{i}")
         art = URIRef(f"https://ex.org/a/{i}")
@@ -64,8 +78,8 @@ def test_candidates_hold_every_event_that_could_match():
     assert checked > 50          # the random events do match now and then
 
 
-def test_lookups_follow_labels_renames_and_qids():
-    idx = GraphIndex()
+def test_lookups_follow_labels_renames_and_qids(tables):
+    idx = GraphIndex(tables)
     a, b, g = E("ushakov"), E("yuri-ushakov"), URIRef("https://ex.org/a/1")
     idx.add_quads([(a, RDF.type, NKG.Person, g), (a, RDFS.label, Literal("Ushakov"), g),
                    (a, SKOS.altLabel, Literal("Ushakov"), g)])
@@ -81,3 +95,19 @@ def test_lookups_follow_labels_renames_and_qids():
                    (c, OWL.sameAs, WD.Q265, g)])
     assert idx.entity_by_qid("Country", "Q265").iri == c and idx.country_named("UZBEKISTAN") == c
     assert idx.entity_by_qid("Person", "Q265") is None
+    idx.rename(c, E("republic-of-uzbekistan"))
+    assert idx.country_named("Uzbekistan") == E("republic-of-uzbekistan")
+    assert idx.entity_by_qid("Country", "Q265").iri == E("republic-of-uzbekistan")
+    assert c not in idx.entities and len([n for n in idx.entities.values()]) == 2
+
+
+def test_events_follow_a_renamed_participant(tables):
+    idx, g = GraphIndex(tables), URIRef("https://ex.org/a/1")
+    a, b, ev = E("xi"), E("xi-jinping"), URIRef("https://ex.org/ev/1")
+    idx.add_quads([(a, RDF.type, NKG.Person, g), (a, RDFS.label, Literal("Xi"), g),
+                   (ev, RDF.type, NKG.Meeting, g), (ev, NKG.participant, a, g),
+                   (ev, NKG.date, Literal("2022-09-15"), g)])
+    idx.rename(a, b)
+    found = idx.candidate_events("Meeting", [b], PartialDate(2022, 9, 20), None)
+    assert [e.iri for e in found] == [ev] and found[0].participants == {b}
+    assert idx.candidate_events("Meeting", [a], PartialDate(2022, 9, 20), None) == []

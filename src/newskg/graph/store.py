@@ -37,13 +37,14 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import InputError
 from .iris import prefixes as instance_prefixes
 from .namespaces import DCTERMS, DEFAULT_BASE, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
 from .remote import endpoint_of
+from .results import Rows
 
 STORES = ("oxigraph-disk", "oxigraph", "memory")
 DEFAULT_STORE = "oxigraph-disk"   # measured: benchmarks/RESULTS.md
@@ -409,6 +410,20 @@ def _to_ox(term):
     raise TypeError(f"cannot write RDF term {term!r}")
 
 
+def reopen_folder(dataset: Dataset, location: str | os.PathLike) -> None:
+    """Flush the Oxigraph store folder under `dataset` and open it afresh, in place.
+
+    RocksDB gives each of Oxigraph's indexes its own block cache, which pyoxigraph cannot size:
+    in a long run that reads as it writes (resolution does), they fill to several hundred MB.
+    Opening the folder again empties them, so a long `--into` run keeps a flat footprint
+    (measured in benchmarks/memory.py); the store is already on disk, nothing is lost.
+    """
+    store = dataset.store         # oxrdflib's OxigraphStore: the pyoxigraph Store is its `_store`
+    store._store.flush()
+    store._store = None           # the last reference: RocksDB closes and releases its lock
+    store._store = open_folder(location)
+
+
 def _graph_id(g):
     gid = getattr(g, "identifier", g)
     return DATASET_DEFAULT_GRAPH_ID if gid is None else gid
@@ -585,6 +600,40 @@ def select(dataset: Dataset, text: str):
     result = dataset.query(text)
     for row in result:
         yield {str(v): row[str(v)] for v in result.vars}
+
+
+def native_query(dataset: Dataset, text: str, values: dict, prefixes: dict[str, str]):
+    """Run a query on the Oxigraph store under `dataset` itself: Rows for SELECT, a bool for ASK,
+    an rdflib Graph for CONSTRUCT / DESCRIBE; None when the dataset is not Oxigraph-backed.
+
+    Same answers as `dataset.query` through oxrdflib, but each distinct term of the answer is
+    turned into an rdflib term once (rows repeat names and titles: on the saved queries over a
+    million triples this took a fifth of the time).  `values` are rdflib terms bound by the engine.
+    """
+    native = _ox_store(dataset)
+    if native is None:
+        return None
+    result = native.query(text, prefixes=prefixes,
+                          substitutions={ox.Variable(k): _to_ox(v) for k, v in values.items()})
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    memo: dict = {}
+
+    def term(t):
+        if t is None:
+            return None
+        found = memo.get(t)
+        if found is None:
+            found = memo[t] = _from_ox(t)
+        return found
+
+    if isinstance(result, ox.QueryTriples):
+        graph = Graph()
+        for t in result:
+            graph.add((term(t.subject), term(t.predicate), term(t.object)))
+        return graph
+    names = [v.value for v in result.variables]
+    return Rows(names, ({n: term(sol[n]) for n in names} for sol in result))
 
 
 def find_subjects(dataset: Dataset, predicate: URIRef, obj) -> list:

@@ -3,8 +3,9 @@ QID; event nodes by the entities they involve and the month they fall in.
 
 The index is read from the graph's triples (so a graph file loaded with `--into` resolves the same way
 as one built in this process) and kept up to date as quads are added, nodes renamed and values set.
-Every lookup is a dictionary access (no scan over all nodes), so resolving one article costs about
-the same in a graph of ten articles or of a million: an event is only compared with events that share
+Its tables live in Python dicts or, for long runs, in an SQLite file that keeps memory flat
+(`newskg.resolve.tables`).  Every lookup is a keyed access (no scan over all nodes), so resolving
+one article costs about the same in a graph of ten articles or of a million: an event is only compared with events that share
 an entity with it and lie within a month of it — every event `newskg.resolve.events.match_score` could
 accept (see `candidate_events`).  Articles are not held here: whether a graph holds an article is asked
 of the store (`newskg.graph.store.find_subjects`).
@@ -22,6 +23,7 @@ from ..facts import ENTITY_TYPES, EVENT_TYPES, PartialDate
 from ..graph.namespaces import NKG, OWL, RDF, RDFS, SKOS, WD
 from ..nlp.gazetteer import fold as _fold_uncached
 from .names import name_words, person_key, spelling_key
+from .tables import MemoryTables
 
 _ENTITY_CLASSES = {NKG[t]: t for t in ENTITY_TYPES}
 _EVENT_CLASSES = {NKG[t]: t for t in EVENT_TYPES}
@@ -33,7 +35,7 @@ PREDICATES = (RDFS.label, SKOS.altLabel, OWL.sameAs, NKG.participant, NKG.locati
 _WD = str(WD)
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """`newskg.nlp.gazetteer.fold`, cached: the index folds the same names again and again."""
     return _fold_uncached(text)
@@ -134,30 +136,36 @@ def nearby_months(d: PartialDate | None, published: date | None) -> list[tuple[i
 class GraphIndex:
     """Entity and event nodes of one graph, with the lookups resolution needs."""
 
-    def __init__(self):
-        self.entities: dict[URIRef, EntityNode] = {}
-        self.events: dict[URIRef, EventNode] = {}
-        self._by_qid: dict[tuple[str, str], URIRef] = {}            # (type, QID) -> first node
-        self._by_form: dict[tuple[str, str], set[URIRef]] = {}      # (type, folded form) -> nodes
-        self._by_key: dict[tuple[str, ...], set[URIRef]] = {}       # person key of a form -> nodes
-        self._by_word: dict[str, set[URIRef]] = {}                  # person label word -> nodes
-        self._countries: dict[str, URIRef] = {}                     # folded Country label -> node
-        self._event_keys: dict[tuple, set[URIRef]] = {}             # (entity, year, month) -> events
-        self._events_of: dict[URIRef, set[URIRef]] = {}             # entity -> events involving it
+    def __init__(self, tables=None):
+        """An empty index, its tables in `tables` (a `newskg.resolve.tables` MemoryTables, the
+        default, or SqliteTables)."""
+        t = self._tables = tables if tables is not None else MemoryTables()
+        self.entities = t.nodes("entity")                # IRI -> EntityNode
+        self.events = t.nodes("event")                   # IRI -> EventNode
+        self._by_qid = t.mapping("by_qid")               # (type, QID) -> first node
+        self._by_form = t.multimap("by_form")            # (type, folded form) -> nodes
+        self._by_key = t.multimap("by_key")              # person key of a form -> nodes
+        self._by_word = t.multimap("by_word")            # person label word -> nodes
+        self._countries = t.mapping("countries")         # folded Country label -> node
+        self._event_keys = t.multimap("event_keys")      # (entity, year, month) -> events
+        self._events_of = t.multimap("events_of")        # entity -> events involving it
         self._dirty: set[URIRef] = set()                            # events to file again
         self._reports: list[tuple[URIRef, URIRef]] = []             # (event, article) to date
         self._published: dict[URIRef, date] = {}                    # article -> date (while reading)
 
     # -- building -----------------------------------------------------------------------------
     @classmethod
-    def from_triples(cls, triples: Iterable[tuple], types_first: bool = False) -> "GraphIndex":
+    def from_triples(cls, triples: Iterable[tuple], types_first: bool = False,
+                     tables=None) -> "GraphIndex":
         """An index of the given (s, p, o) triples, in any order: a statement about a node whose
         type comes later waits for it.  With `types_first` (every type statement comes before the
         other statements of its node), statements about untyped nodes are dropped as they come,
-        so a large graph can be read as a stream."""
-        idx = cls()
+        so a large graph can be read as a stream.  `tables`: see `GraphIndex()`."""
+        idx = cls(tables)
         waiting = []
-        for s, p, o in triples:
+        for n, (s, p, o) in enumerate(triples, 1):
+            if n % 50_000 == 0:
+                idx._tables.commit()      # SQLite tables: write the nodes read so far, let them go
             if p == RDF.type:
                 idx._type(s, o)
             elif s in idx.entities or s in idx.events or p in (NKG.published, NKG.mentionedIn):
@@ -203,10 +211,12 @@ class GraphIndex:
                 if alt not in ent.alts:
                     ent.alts.add(alt)
                     self._add_form(ent, alt)
+                    self.entities.changed(ent)
             elif p == OWL.sameAs and str(o).startswith(_WD):
                 qid = str(o)[len(_WD):]
                 ent.qids.add(qid)
                 self._by_qid.setdefault((ent.type, qid), ent.iri)
+                self.entities.changed(ent)
         ev = self.events.get(s)
         if ev is not None:
             if p == NKG.participant:
@@ -221,9 +231,11 @@ class GraphIndex:
                 ev.qualifier = str(o)
             elif p == NKG.status:
                 ev.status = o
+                self.events.changed(ev)
                 return
             elif p == RDFS.label:
                 ev.label = str(o)
+                self.events.changed(ev)
                 return
             elif p == NKG.mentionedIn:
                 self._reports.append((s, o))
@@ -240,7 +252,7 @@ class GraphIndex:
             ev, d = self.events.get(ev_iri), self._published.get(article)
             if ev is not None and d is not None and (ev.published is None or d < ev.published):
                 ev.published = d
-                self._dirty.add(ev_iri)
+                self._dirty.add(ev_iri)      # filed again below, and so written
         self._reports.clear()
         self._published.clear()
         for iri in self._dirty:
@@ -249,25 +261,26 @@ class GraphIndex:
                 self._unfile_event(ev)
                 self._file_event(ev)
         self._dirty.clear()
+        self._tables.commit()
 
     # -- entity lookups kept in step ---------------------------------------------------------
     def _add_form(self, node: EntityNode, form: str) -> None:
         if not form:
             return
-        self._by_form.setdefault((node.type, fold(form)), set()).add(node.iri)
+        self._by_form.add((node.type, fold(form)), node.iri)
         if node.type == "Person":
             key = person_key(form)
             if key:
-                self._by_key.setdefault(key, set()).add(node.iri)
+                self._by_key.add(key, node.iri)
 
     def _drop_form(self, node: EntityNode, form: str) -> None:
         if not form:
             return
-        _discard(self._by_form, (node.type, fold(form)), node.iri)
+        self._by_form.discard((node.type, fold(form)), node.iri)
         if node.type == "Person":
             key = person_key(form)
             if key and not any(person_key(f) == key for f in node.forms() - {form}):
-                _discard(self._by_key, key, node.iri)
+                self._by_key.discard(key, node.iri)
 
     def _set_label(self, node: EntityNode, label: str) -> None:
         old = node.label
@@ -275,6 +288,7 @@ class GraphIndex:
             return
         self._unindex_label(node)
         node.label = label
+        self.entities.changed(node)
         if old and old not in node.alts and fold(old) not in {fold(f) for f in node.forms()}:
             self._drop_form(node, old)
         self._index_label(node)
@@ -283,17 +297,16 @@ class GraphIndex:
         self._add_form(node, node.label)
         if node.type == "Person":
             for w in label_words(node):
-                self._by_word.setdefault(w, set()).add(node.iri)
+                self._by_word.add(w, node.iri)
         elif node.type == "Country" and node.label:
             self._countries.setdefault(fold(node.label), node.iri)
 
     def _unindex_label(self, node: EntityNode) -> None:
         if node.type == "Person":
             for w in label_words(node):
-                _discard(self._by_word, w, node.iri)
-        elif node.type == "Country" and node.label and \
-                self._countries.get(fold(node.label)) == node.iri:
-            del self._countries[fold(node.label)]
+                self._by_word.discard(w, node.iri)
+        elif node.type == "Country" and node.label:
+            self._countries.delete(fold(node.label), node.iri)
 
     def _index_entity(self, node: EntityNode) -> None:
         self._index_label(node)
@@ -305,12 +318,11 @@ class GraphIndex:
     def _unindex_entity(self, node: EntityNode) -> None:
         self._unindex_label(node)
         for form in node.forms():
-            _discard(self._by_form, (node.type, fold(form)), node.iri)
+            self._by_form.discard((node.type, fold(form)), node.iri)
             if node.type == "Person" and person_key(form):
-                _discard(self._by_key, person_key(form), node.iri)
+                self._by_key.discard(person_key(form), node.iri)
         for qid in node.qids:
-            if self._by_qid.get((node.type, qid)) == node.iri:
-                del self._by_qid[(node.type, qid)]
+            self._by_qid.delete((node.type, qid), node.iri)
 
     # -- event filing ---------------------------------------------------------------------------
     def _file_event(self, ev: EventNode) -> None:
@@ -319,18 +331,20 @@ class GraphIndex:
         if ev.type == "Partnership" and ev.qualifier:       # standing partnerships: any date
             keys += [(e, "standing") for e in ev.participants]
         for k in keys:
-            self._event_keys.setdefault(k, set()).add(ev.iri)
+            self._event_keys.add(k, ev.iri)
         linked = ev.entities()
         for e in linked:
-            self._events_of.setdefault(e, set()).add(ev.iri)
+            self._events_of.add(e, ev.iri)
         ev.keys, ev.linked = tuple(keys), tuple(linked)
+        self.events.changed(ev)
 
     def _unfile_event(self, ev: EventNode) -> None:
         for k in ev.keys:
-            _discard(self._event_keys, k, ev.iri)
+            self._event_keys.discard(k, ev.iri)
         for e in ev.linked:
-            _discard(self._events_of, e, ev.iri)
+            self._events_of.discard(e, ev.iri)
         ev.keys = ev.linked = ()
+        self.events.changed(ev)
 
     # -- changes ------------------------------------------------------------------------------
     def set_value(self, node: URIRef, predicate: URIRef, value) -> None:
@@ -359,8 +373,9 @@ class GraphIndex:
                 self._unindex_entity(target)
                 target.alts |= node.alts | ({node.label} - {target.label, ""})
                 target.qids |= node.qids
+                self.entities.changed(target)
                 self._index_entity(target)
-        for ev_iri in sorted(self._events_of.get(old, ())):
+        for ev_iri in sorted(self._events_of.get(old)):
             ev = self.events[ev_iri]
             self._unfile_event(ev)
             for attr in (ev.participants, ev.location, ev.organizer):
@@ -368,6 +383,11 @@ class GraphIndex:
                     attr.discard(old)
                     attr.add(new)
             self._file_event(ev)
+        self._tables.commit()
+
+    def close(self) -> None:
+        """Let the tables go (an SQLite file is removed)."""
+        self._tables.close()
 
     # -- lookups ------------------------------------------------------------------------------
     def entity_by_qid(self, type_: str, qid: str) -> EntityNode | None:
@@ -377,15 +397,15 @@ class GraphIndex:
 
     def entities_named(self, type_: str, form: str) -> list[EntityNode]:
         """Nodes of `type_` whose label or an alternative label is `form` (case and accents ignored)."""
-        return self._nodes(self._by_form.get((type_, fold(form)), ()))
+        return self._nodes(self._by_form.get((type_, fold(form))))
 
     def people_by_key(self, key: tuple[str, ...]) -> list[EntityNode]:
         """Person nodes one of whose names (label or alias) has this person key."""
-        return self._nodes(self._by_key.get(key, ()))
+        return self._nodes(self._by_key.get(key))
 
     def people_with_word(self, word: str) -> list[EntityNode]:
         """Person nodes whose label has this word (a spelling key, see `label_words`)."""
-        return self._nodes(self._by_word.get(word, ()))
+        return self._nodes(self._by_word.get(word))
 
     def country_named(self, name: str) -> URIRef | None:
         """The Country node whose label is `name` (case and accents ignored), if any."""
@@ -404,21 +424,14 @@ class GraphIndex:
         months = nearby_months(day, published)
         for e in set(entities):
             for y, m in months:
-                found |= self._event_keys.get((e, y, m), set())
+                found |= self._event_keys.get((e, y, m))
             if standing:
-                found |= self._event_keys.get((e, "standing"), set())
-        return [self.events[i] for i in sorted(found) if self.events[i].type == type_]
+                found |= self._event_keys.get((e, "standing"))
+        return [ev for i in sorted(found)
+                if (ev := self.events.get(i)) is not None and ev.type == type_]
 
     def _nodes(self, iris) -> list[EntityNode]:
-        return [self.entities[i] for i in sorted(iris) if i in self.entities]
-
-
-def _discard(index: dict, key, value) -> None:
-    values = index.get(key)
-    if values is not None:
-        values.discard(value)
-        if not values:
-            del index[key]
+        return [n for i in sorted(iris) if (n := self.entities.get(i)) is not None]
 
 
 def label_words(node: EntityNode) -> set[str]:
