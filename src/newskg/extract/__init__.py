@@ -9,6 +9,7 @@ from ..article import Article
 from ..facts import Facts
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.lexicon import lexicon
+from ..nlp.pieces import make_docs
 from ..nlp.pipeline import get_pipeline
 from ..nlp.sentences import sentences
 from .arguments import ArgumentReader
@@ -27,17 +28,17 @@ def extract_facts(article: Article) -> Facts:
         from ..ingest.lang import detect_language
         article.lang = detect_language(article.body, article.source)
     nlp = get_pipeline(article.lang)
-    doc = nlp(article.body)
-    return facts_from_doc(doc, article)
+    return facts_from_doc(make_docs(nlp, [article.body])[0], article)
 
 
 def extract_many(articles: list[Article]) -> list[Facts | Exception]:
     """Facts, or the exception its extraction raised, for each article (all of one language,
     `lang` set).  The texts go through `nlp.pipe` together: spaCy's trained components are faster
-    on batches.  If the batch itself fails, each article is read alone."""
+    on batches (long texts in pieces, see `newskg.nlp.pieces`).  If the batch itself fails, each
+    article is read alone."""
     nlp = get_pipeline(articles[0].lang)
     try:
-        docs = list(nlp.pipe([a.body for a in articles], batch_size=max(len(articles), 1)))
+        docs = make_docs(nlp, [a.body for a in articles], batch_size=max(len(articles), 1))
     except Exception:
         docs = None
     out: list[Facts | Exception] = []

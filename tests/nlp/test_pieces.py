@@ -1,0 +1,40 @@
+"""Long texts are read in paragraph pieces and joined back: same text, same sentences, same
+entities as reading them whole."""
+from __future__ import annotations
+
+from newskg.nlp.pieces import make_docs, pieces
+from newskg.nlp.pipeline import get_pipeline
+from newskg.nlp.sentences import sentences
+
+PARAGRAPHS = [
+    "Indonesian President Joko Widodo met Chinese President Xi Jinping in Bali on Monday.",
+    "The two leaders discussed trade, the Jakarta-Bandung railway and food security.",
+    "\"We agreed to work together,\" Widodo told reporters after the talks at the Apurva hotel.",
+    "Prime Minister Anthony Albanese of Australia also held talks with Xi on the sidelines.",
+]
+
+
+def long_text(n: int) -> str:
+    return "".join(PARAGRAPHS[i % len(PARAGRAPHS)] + "\n\n" for i in range(n))
+
+
+def test_pieces_cut_after_line_breaks_and_join_back():
+    text = long_text(40)
+    parts = pieces(text, limit=500)
+    assert "".join(parts) == text and len(parts) > 5
+    assert all(len(p) <= 500 and p.endswith("\n") for p in parts)
+    one_paragraph = "word " * 300
+    assert pieces(one_paragraph, limit=100) == [one_paragraph]      # nowhere to cut: kept whole
+
+
+def test_a_long_text_read_in_pieces_equals_the_text_read_whole(monkeypatch):
+    import newskg.nlp.pieces as module
+    nlp = get_pipeline("en")
+    text = long_text(24)
+    whole = make_docs(nlp, [text])[0]
+    monkeypatch.setattr(module, "PIECE_CHARS", 600)
+    split = make_docs(nlp, [text, "Xi met Widodo.\n"])[0]
+    assert split.text == text and len(split) == len(whole)
+    assert [s.text for s in sentences(split)] == [s.text for s in sentences(whole)]
+    assert [(e.text, e.label_) for e in split.ents] == [(e.text, e.label_) for e in whole.ents]
+    assert {"Joko Widodo", "Xi Jinping", "Anthony Albanese"} <= {e.text for e in split.ents}
