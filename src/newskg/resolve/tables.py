@@ -103,7 +103,8 @@ def _key(key) -> str:
 
 
 class SqliteTables:
-    """Tables in an SQLite file (a temporary one, removed on `close`, unless `path` is given)."""
+    """Tables in an SQLite file: a temporary one unless `path` is given (on POSIX systems it is
+    unlinked at once, so nothing is left behind even by a killed run; elsewhere removed on `close`)."""
 
     def __init__(self, path: str | os.PathLike | None = None, node_cache: int = NODE_CACHE):
         self._tmp = None
@@ -116,6 +117,11 @@ class SqliteTables:
                        f"cache_size=-{PAGE_CACHE_KIB}", "locking_mode=EXCLUSIVE"):
             self.db.execute(f"PRAGMA {pragma}")
         self.db.execute("BEGIN")
+        if self._tmp is not None and os.name == "posix":
+            # the file stays open but nameless: removed by the system even if the run is killed
+            self.db.execute("CREATE TABLE IF NOT EXISTS opened (x)")
+            os.remove(self._tmp)
+            self._tmp = None
         self.node_cache = node_cache
         self._nodes: list[_SqlNodes] = []
 
