@@ -33,6 +33,13 @@ TYPE_PATTERNS = tuple((RDF.type, c) for c in (*_ENTITY_CLASSES, *_EVENT_CLASSES)
 PREDICATES = (RDFS.label, SKOS.altLabel, OWL.sameAs, NKG.participant, NKG.location, NKG.organizer,
               NKG.date, NKG.status, NKG.qualifier)
 _WD = str(WD)
+# the predicates as plain constants: an rdflib namespace builds a new term on every attribute access
+_TYPE, _LABEL, _ALT, _SAME = RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs
+_PUBLISHED, _MENTIONED_IN = NKG.published, NKG.mentionedIn
+_PARTICIPANT, _LOCATION, _ORGANIZER = NKG.participant, NKG.location, NKG.organizer
+_DATE, _QUALIFIER, _STATUS = NKG.date, NKG.qualifier, NKG.status
+#: every predicate `_statement` reads
+_READ = frozenset(PREDICATES) | {_PUBLISHED, _MENTIONED_IN}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -166,9 +173,11 @@ class GraphIndex:
         for n, (s, p, o) in enumerate(triples, 1):
             if n % 50_000 == 0:
                 idx._tables.commit()      # SQLite tables: write the nodes read so far, let them go
-            if p == RDF.type:
+            if p == _TYPE:
                 idx._type(s, o)
-            elif s in idx.entities or s in idx.events or p in (NKG.published, NKG.mentionedIn):
+            elif p not in _READ:
+                continue
+            elif p in (_PUBLISHED, _MENTIONED_IN) or s in idx.entities or s in idx.events:
                 idx._statement(s, p, o)
             elif not types_first:
                 waiting.append((s, p, o))
@@ -181,10 +190,10 @@ class GraphIndex:
         """Take in quads just added to the graph."""
         quads = list(quads)
         for s, p, o, _ in quads:
-            if p == RDF.type:
+            if p == _TYPE:
                 self._type(s, o)
         for s, p, o, _ in quads:
-            if p != RDF.type:
+            if p in _READ:
                 self._statement(s, p, o)
         self._settle()
 
@@ -197,53 +206,53 @@ class GraphIndex:
             self._dirty.add(s)
 
     def _statement(self, s, p, o) -> None:
-        if p == NKG.published:
+        if p == _PUBLISHED:
             d = published_date(o)
             if d is not None:
                 self._published[s] = d
             return
         ent = self.entities.get(s)
         if ent is not None:
-            if p == RDFS.label:
+            if p == _LABEL:
                 self._set_label(ent, str(o))
-            elif p == SKOS.altLabel:
+            elif p == _ALT:
                 alt = str(o)
                 if alt not in ent.alts:
                     ent.alts.add(alt)
                     self._add_form(ent, alt)
                     self.entities.changed(ent)
-            elif p == OWL.sameAs and str(o).startswith(_WD):
+            elif p == _SAME and str(o).startswith(_WD):
                 qid = str(o)[len(_WD):]
                 ent.qids.add(qid)
                 self._by_qid.setdefault((ent.type, qid), ent.iri)
                 self.entities.changed(ent)
         ev = self.events.get(s)
         if ev is not None:
-            if p == NKG.participant:
+            if p == _PARTICIPANT:
                 ev.participants.add(o)
-            elif p == NKG.location:
+            elif p == _LOCATION:
                 ev.location.add(o)
-            elif p == NKG.organizer:
+            elif p == _ORGANIZER:
                 ev.organizer.add(o)
-            elif p == NKG.date:
+            elif p == _DATE:
                 ev.date = partial_date(o)
-            elif p == NKG.qualifier:
+            elif p == _QUALIFIER:
                 ev.qualifier = str(o)
-            elif p == NKG.status:
+            elif p == _STATUS:
                 ev.status = o
                 self.events.changed(ev)
                 return
-            elif p == RDFS.label:
+            elif p == _LABEL:
                 ev.label = str(o)
                 self.events.changed(ev)
                 return
-            elif p == NKG.mentionedIn:
+            elif p == _MENTIONED_IN:
                 self._reports.append((s, o))
                 return
             else:
                 return
             self._dirty.add(s)
-        elif p == NKG.mentionedIn:
+        elif p == _MENTIONED_IN:
             self._reports.append((s, o))
 
     def _settle(self) -> None:
