@@ -42,7 +42,7 @@ __all__ = ["KnowledgeGraph", "Rows"]
 Binding = Identifier | str | int | float | bool | date | datetime
 
 #: quads written to an on-disk store between two flushes of its in-memory write buffers
-FLUSH_EVERY = 20_000
+FLUSH_EVERY = 10_000
 #: quads written through one KnowledgeGraph after which `close` compacts its store folder
 COMPACT_AFTER = 100_000
 

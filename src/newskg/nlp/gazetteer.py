@@ -155,7 +155,7 @@ class Gazetteer:
         cached = self._fuzzy_cache.get((key, min_score), False)
         if cached is not False:
             return cached
-        if len(self._fuzzy_cache) > 20_000:   # names recur across articles; keep the memory bounded
+        if len(self._fuzzy_cache) > 10_000:   # names recur across articles; keep the memory bounded
             self._fuzzy_cache.clear()
         found = self._fuzzy_cache[(key, min_score)] = self._fuzzy(key, min_score)
         return found

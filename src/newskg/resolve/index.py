@@ -42,7 +42,7 @@ _DATE, _QUALIFIER, _STATUS = NKG.date, NKG.qualifier, NKG.status
 _READ = frozenset(PREDICATES) | {_PUBLISHED, _MENTIONED_IN}
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def fold(text: str) -> str:
     """`newskg.nlp.gazetteer.fold`, cached: the index folds the same names again and again."""
     return _fold_uncached(text)

@@ -44,7 +44,7 @@ def _variant_rules() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rules, key=lambda r: -len(r[0])))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def strip_titles(name: str) -> str:
     """The name without leading honorifics and office titles, folded (lower case, no accents).
 
@@ -102,7 +102,7 @@ def spelling_key(word: str) -> str:
     return out
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def person_key(name: str) -> tuple[str, ...]:
     """The comparable form of a person's full name: its identifying words, spelling-normalised.
 

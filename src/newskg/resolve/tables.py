@@ -26,9 +26,9 @@ from typing import Iterator
 from rdflib import URIRef
 
 #: node objects an SqliteTables keeps in memory between commits (the rest are read back as needed)
-NODE_CACHE = 4096
+NODE_CACHE = 2048
 #: SQLite's page cache, in KiB
-PAGE_CACHE_KIB = 8192
+PAGE_CACHE_KIB = 4096
 
 
 class MemoryTables:
