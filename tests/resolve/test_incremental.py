@@ -55,8 +55,14 @@ def test_a_changed_article_replaces_only_its_own_graph(store, tmp_path):
     assert {str(h) for h in hashes} == {changed.article.content_hash}   # the old text's statements are gone
 
 
-def test_a_store_folder_resolves_like_a_temporary_store(tmp_path):
-    """The SQLite-kept index of a store folder and the in-memory one give the same graph."""
+def test_a_store_folder_resolves_like_a_temporary_store(tmp_path, monkeypatch):
+    """The SQLite-kept index of a store folder and the in-memory one give the same graph, the
+    folder flushed and reopened after every article."""
+    import newskg.api
+    monkeypatch.setattr(newskg.api, "FLUSH_EVERY", 1)
+    reopened = []
+    original = newskg.api.reopen_folder
+    monkeypatch.setattr(newskg.api, "reopen_folder", lambda *a: reopened.append(1) or original(*a))
     graphs = []
     for store in ("oxigraph-disk", "folder"):
         kg = open_graph(store, tmp_path)
@@ -67,6 +73,7 @@ def test_a_store_folder_resolves_like_a_temporary_store(tmp_path):
         kg.add_facts(changed)
         graphs.append(quads(kg))
     assert graphs[0] == graphs[1] and len(graphs[0]) > 50
+    assert len(reopened) == 3
 
 
 TEXT_A = ("Putin and Xi meet in Samarkand\n\nRussian President Vladimir Putin met Chinese President "
