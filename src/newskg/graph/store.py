@@ -41,6 +41,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import InputError
+from .bulk import bulk_load_file
 from .iris import prefixes as instance_prefixes
 from .namespaces import DCTERMS, DEFAULT_BASE, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
 from .remote import endpoint_of
@@ -224,19 +225,6 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
                         DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph)
                         else _from_ox(q.graph_name)) for q in quads])
     return ds
-
-
-def bulk_load_file(native: ox.Store, path: str | os.PathLike, fmt: ox.RdfFormat) -> None:
-    """Stream a graph file into an Oxigraph store with its bulk loader, named quads also into the
-    merge; memory stays flat whatever the file's size.  Not atomic: use on a store that can be
-    thrown away if the file turns out broken."""
-    def with_merge(quads):
-        default = ox.DefaultGraph()
-        for q in quads:
-            yield q
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                yield ox.Quad(q.subject, q.predicate, q.object, default)
-    native.bulk_extend(with_merge(ox.parse(path=str(path), format=fmt)))
 
 
 def _is_empty(native: ox.Store) -> bool:
