@@ -41,7 +41,7 @@ Resolution rules (the ones a reader may need to know):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable
@@ -91,6 +91,9 @@ class _Lexicon:
     date_order: str
     patterns: list[tuple[str, re.Pattern]]
     gate: re.Pattern | None = None   # what every pattern needs somewhere: a text without it has no date
+    # what each pattern needs somewhere in the text (a digit, a month name, …): see `_select`
+    needs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    anchors: dict[str, re.Pattern] = field(default_factory=dict)
 
 
 def _words(words, case: str = "i") -> str:
@@ -224,6 +227,15 @@ def _lexicon(lang: str) -> _Lexicon:
     }
     patterns = [(name, re.compile(p)) for name, p in pats.items()] if rows else []
     gate = re.compile("|".join([r"\d", MONTH_ANY, WEEKDAY, DAYWORD, ANY_UNIT, REL_UNIT, COUNT_UNIT])) if rows else None
+    # a pattern cannot match a text without its anchors: a sentence without a month name is not
+    # searched for "14 September" or "Sept. 14"
+    anchors = {"digit": r"\d", "month": MONTH_ANY, "weekday": WEEKDAY, "rel_unit": REL_UNIT,
+               "ago": AGO, "dayword": DAYWORD}
+    needs = {"iso": ("digit",), "numeric": ("digit",), "year": ("digit",),
+             "cross_dmy": ("month", "digit"), "cross_mdy": ("month", "digit"),
+             "dmy": ("month", "digit"), "mdy": ("month", "digit"), "month_year": ("month", "digit"),
+             "month_rel": ("month",), "month": ("month",), "weekday": ("weekday",),
+             "unit_rel": ("rel_unit",), "ago": ("ago",), "dayword": ("dayword",)}
     return _Lexicon(
         lang=lang, months=months, weekdays=table("weekday"), days=table("day"),
         units={e.lower(): v for e, v in unit_rows + plural_rows}, count_units=count_units,
@@ -231,7 +243,8 @@ def _lexicon(lang: str) -> _Lexicon:
         quantities={q.lower() for q in names("quantity")},
         determiners={w.lower() for w in names("determiner")},
         lead_words={w.lower() for w in list(preps) + names("premod") + qual_words},
-        date_order=settings.get("date_order", "DMY").upper(), patterns=patterns, gate=gate)
+        date_order=settings.get("date_order", "DMY").upper(), patterns=patterns, gate=gate,
+        needs=needs, anchors={k: re.compile(a) for k, a in anchors.items()})
 
 
 def _key(s: str) -> str:
@@ -675,8 +688,16 @@ def _select(text: str, lex: _Lexicon) -> list[_Cand]:
     """The longest non-overlapping candidates, left to right (ties: higher priority)."""
     if lex.gate is not None and not lex.gate.search(text):
         return []
-    cands = [c for name, rx in lex.patterns for m in rx.finditer(text)
-             for c in _HANDLERS[name](m, text, lex)]
+    present: dict[str, bool] = {}
+
+    def has(anchor: str) -> bool:
+        found = present.get(anchor)
+        if found is None:
+            found = present[anchor] = lex.anchors[anchor].search(text) is not None
+        return found
+
+    cands = [c for name, rx in lex.patterns if all(has(a) for a in lex.needs.get(name, ()))
+             for m in rx.finditer(text) for c in _HANDLERS[name](m, text, lex)]
     cands.sort(key=lambda c: (c.start, -(c.end - c.start), -c.priority))
     chosen, end = [], -1
     for c in cands:
