@@ -162,40 +162,39 @@ class SqliteTables:
             self.close()
 
 
-class _SqlMultimap:
-    __slots__ = ("_add", "_discard", "_get", "db")
+class _SqlPairs:
+    """A table of (key, value) text pairs, with the three statements both kinds of table use."""
+    __slots__ = ("_insert", "_delete", "_select", "db")
 
     def __init__(self, db: sqlite3.Connection, name: str):
         self.db = db
-        self._add = f"INSERT OR IGNORE INTO {name} VALUES (?, ?)"
-        self._discard = f"DELETE FROM {name} WHERE k = ? AND v = ?"
-        self._get = f"SELECT v FROM {name} WHERE k = ?"
+        self._insert = f"INSERT OR IGNORE INTO {name} VALUES (?, ?)"
+        self._delete = f"DELETE FROM {name} WHERE k = ? AND v = ?"
+        self._select = f"SELECT v FROM {name} WHERE k = ?"
+
+
+class _SqlMultimap(_SqlPairs):
+    __slots__ = ()
 
     def add(self, key, value) -> None:
-        self.db.execute(self._add, (_key(key), str(value)))
+        self.db.execute(self._insert, (_key(key), str(value)))
 
     def discard(self, key, value) -> None:
-        self.db.execute(self._discard, (_key(key), str(value)))
+        self.db.execute(self._delete, (_key(key), str(value)))
 
     def get(self, key) -> set:
-        return {URIRef(v) for v, in self.db.execute(self._get, (_key(key),))}
+        return {URIRef(v) for v, in self.db.execute(self._select, (_key(key),))}
 
 
-class _SqlMapping:
-    __slots__ = ("_set", "_delete", "_get", "db")
-
-    def __init__(self, db: sqlite3.Connection, name: str):
-        self.db = db
-        self._set = f"INSERT OR IGNORE INTO {name} VALUES (?, ?)"
-        self._delete = f"DELETE FROM {name} WHERE k = ? AND v = ?"
-        self._get = f"SELECT v FROM {name} WHERE k = ?"
+class _SqlMapping(_SqlPairs):
+    __slots__ = ()
 
     def get(self, key):
-        row = self.db.execute(self._get, (_key(key),)).fetchone()
+        row = self.db.execute(self._select, (_key(key),)).fetchone()
         return URIRef(row[0]) if row is not None else None
 
     def setdefault(self, key, value) -> None:
-        self.db.execute(self._set, (_key(key), str(value)))
+        self.db.execute(self._insert, (_key(key), str(value)))
 
     def delete(self, key, value) -> None:
         self.db.execute(self._delete, (_key(key), str(value)))
