@@ -179,9 +179,9 @@ class KnowledgeGraph:
         self._unflushed += len(quads)
         self._written += len(quads)
         if self._unflushed >= FLUSH_EVERY and self.store == "oxigraph-disk":
-            # RocksDB keeps recent writes in memory until they are flushed to disk, and fills a
-            # block cache per index as resolution reads: without this, a long run's memory grows
-            # with every article (measured in benchmarks/memory.py)
+            # RocksDB keeps recent writes in memory until they are flushed to disk, and its read
+            # caches grow as resolution reads: without this, a long run's memory grows with every
+            # article (measured in benchmarks/memory.py)
             if self.path is not None:
                 reopen_folder(self._dataset, self.path)
             else:

@@ -5,9 +5,9 @@ The index is read from the graph's triples (so a graph file loaded with `--into`
 as one built in this process) and kept up to date as quads are added, nodes renamed and values set.
 Its tables live in Python dicts or, for long runs, in an SQLite file that keeps memory flat
 (`newskg.resolve.tables`).  Every lookup is a keyed access (no scan over all nodes), so resolving
-one article costs about the same in a graph of ten articles or of a million: an event is only compared with events that share
-an entity with it and lie within a month of it — every event `newskg.resolve.events.match_score` could
-accept (see `candidate_events`).  Articles are not held here: whether a graph holds an article is asked
+one article costs about the same in a graph of ten articles or of a million: an event is only
+compared with events that share an entity with it and lie within a month of it — every event
+`newskg.resolve.events.match_score` could accept (see `candidate_events`).  Articles are not held here: whether a graph holds an article is asked
 of the store (`newskg.graph.store.find_subjects`).
 """
 from __future__ import annotations
