@@ -97,20 +97,10 @@ def measure(lang: str, records: list[dict], tmp: Path, profile: bool) -> dict:
 
 def same_batches(texts: list[str]) -> list[list[str]]:
     """The texts (long ones in pieces) in the batches newskg gives spaCy: `newskg.workers.BATCH`
-    articles at a time, each cut by `newskg.nlp.pieces` into batches of at most BATCH_CHARS."""
-    from newskg.nlp.pieces import BATCH_CHARS, pieces
+    articles at a time, cut by `newskg.nlp.pieces.batches`."""
+    from newskg.nlp.pieces import batches
     from newskg.workers import BATCH
-    out = []
-    for i in range(0, len(texts), BATCH):
-        batch, size = [], 0
-        for piece in [p for t in texts[i:i + BATCH] for p in pieces(t)]:
-            if batch and size + len(piece) > BATCH_CHARS:
-                out.append(batch)
-                batch, size = [], 0
-            batch.append(piece)
-            size += len(piece)
-        out.append(batch)
-    return out
+    return [b for i in range(0, len(texts), BATCH) for b in batches(texts[i:i + BATCH], BATCH)]
 
 
 GROUPS = [("newskg.nlp", "/newskg/nlp/"), ("newskg.extract", "/newskg/extract/"),

@@ -2,7 +2,7 @@
 entities as reading them whole."""
 from __future__ import annotations
 
-from newskg.nlp.pieces import make_docs, pieces
+from newskg.nlp.pieces import BATCH_CHARS, batches, make_docs, pieces
 from newskg.nlp.pipeline import get_pipeline
 from newskg.nlp.sentences import sentences
 
@@ -38,3 +38,12 @@ def test_a_long_text_read_in_pieces_equals_the_text_read_whole(monkeypatch):
     assert [s.text for s in sentences(split)] == [s.text for s in sentences(whole)]
     assert [(e.text, e.label_) for e in split.ents] == [(e.text, e.label_) for e in whole.ents]
     assert {"Joko Widodo", "Xi Jinping", "Anthony Albanese"} <= {e.text for e in split.ents}
+
+
+def test_batches_keep_order_and_their_limits():
+    texts = [long_text(2)] * 20 + [long_text(400)]
+    found = batches(texts, batch_size=8)
+    assert [p for b in found for p in b] == [p for t in texts for p in pieces(t)]
+    assert all(len(b) <= 8 for b in found)
+    assert all(sum(map(len, b)) <= BATCH_CHARS for b in found if len(b) > 1)
+    assert len(found) > 3

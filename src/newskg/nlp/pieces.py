@@ -45,26 +45,33 @@ def pieces(text: str, limit: int | None = None) -> list[str]:
     return out
 
 
-def make_docs(nlp: Language, texts: list[str], batch_size: int = 8) -> list[Doc]:
-    """One processed Doc per text.  Long texts are read in pieces, and the pieces go through the
-    trained components in batches of at most `batch_size` pieces and `BATCH_CHARS` characters
-    (spaCy is faster on batches; memory follows the characters of a batch)."""
-    plan = [pieces(t) for t in texts]
-    flat = [p for ps in plan for p in ps]
-    done: list[Doc] = []
+def batches(texts: list[str], batch_size: int = 8) -> list[list[str]]:
+    """The pieces of `texts`, in order, in batches of at most `batch_size` pieces and `BATCH_CHARS`
+    characters (a piece longer than that alone): how they go through the trained components."""
+    out: list[list[str]] = []
     batch: list[str] = []
     size = 0
-    for piece in flat + [None]:
-        if batch and (piece is None or len(batch) == batch_size or size + len(piece) > BATCH_CHARS):
-            done += nlp.pipe(batch, batch_size=len(batch), disable=[DOCUMENT_COMPONENT])
+    for piece in (p for t in texts for p in pieces(t)):
+        if batch and (len(batch) == batch_size or size + len(piece) > BATCH_CHARS):
+            out.append(batch)
             batch, size = [], 0
-        if piece is not None:
-            batch.append(piece)
-            size += len(piece)
+        batch.append(piece)
+        size += len(piece)
+    return out + [batch] if batch else out
+
+
+def make_docs(nlp: Language, texts: list[str], batch_size: int = 8) -> list[Doc]:
+    """One processed Doc per text.  Long texts are read in pieces, and the pieces go through the
+    trained components in `batches` (spaCy is faster on batches; memory follows the characters
+    of a batch); the pieces of a text are then joined and the document component run on it."""
+    done: list[Doc] = []
+    for batch in batches(texts, batch_size):
+        done += nlp.pipe(batch, batch_size=len(batch), disable=[DOCUMENT_COMPONENT])
     last = nlp.get_pipe(DOCUMENT_COMPONENT)
     docs, at = [], 0
-    for ps in plan:
-        parts = done[at:at + len(ps)]
-        at += len(ps)
-        docs.append(last(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)))
+    for text in texts:
+        n = len(pieces(text))
+        parts = done[at:at + n]
+        at += n
+        docs.append(last(parts[0] if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)))
     return docs
