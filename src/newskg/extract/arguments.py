@@ -65,6 +65,7 @@ class ArgumentReader:
         self.holders = {p.holder for p in roles.positions}
         self._sents = sentences(doc)
         self._sent_starts = [sent.start for sent in self._sents]
+        self._sent_chars = [sent.start_char for sent in self._sents]
         self._topics = self._sentence_topics()
         self.group: list[str] = []     # parties of the latest event with two or more
 
@@ -93,6 +94,19 @@ class ArgumentReader:
         return (i in self.title_at or i in self.demonym_at or i in self.date_tokens or before_date
                 or tok.lower_ in {"the", "'s", "’s", "para", "sang", "his", "her", "its", "their", "of"})
 
+    def _possessor(self, e: int) -> bool:
+        """True when the entity ending at token e owns the person named next ("Iran's Ebrahim
+        Raisi", "China's President Xi"): a modifier of that person, not another party."""
+        if e >= len(self.doc) or self.doc[e].lower_ not in {"'s", "’s"}:
+            return False
+        for k in range(e + 1, min(e + 6, len(self.doc))):
+            key = self.index.key_at(k)
+            if key is not None:
+                return self.type_of(key) == "Person"
+            if k not in self.title_at and k not in self.demonym_at:
+                return False
+        return False
+
     def _bracket_end(self, i: int) -> int | None:
         """End of a short bracketed remark starting at i ("(L)", "(kanan)", "(Jokowi)")."""
         if self.doc[i].text != "(":
@@ -103,32 +117,67 @@ class ArgumentReader:
         return None
 
     # ------------------------------------------------------------------ sentence topics
-    def _sentence_topics(self) -> list[tuple[int, str]]:
-        """(sentence start token, first person named in it) for every sentence naming one."""
-        out = []
-        for sent in self._sents:
-            for i in range(sent.start, sent.end):
-                key = self.index.key_at(i)
-                if key and self.type_of(key) == "Person" and i not in self.roles.complement_tokens:
-                    out.append((sent.start, key))
-                    break
+    def _person_at(self, k: int) -> str | None:
+        key = self.index.key_at(k)
+        if key and self.type_of(key) == "Person" and k not in self.roles.complement_tokens:
+            return key
+        return None
+
+    def _subject_tokens(self, lo: int, hi: int) -> set[int]:
+        """Tokens inside a clause subject in [lo, hi), from the parse (empty without one)."""
+        out: set[int] = set()
+        if not self.parsed:
+            return out
+        for tok in self.doc[lo:hi]:
+            if tok.dep_ in {"nsubj", "nsubj:pass"}:
+                out.update(t.i for t in tok.subtree if lo <= t.i < hi)
         return out
 
-    def topic(self, i: int) -> str | None:
-        """The person the text is about at token i: in the current sentence, its first person
-        named before i; otherwise the first person of the latest of the four previous sentences
-        that names one."""
-        sent = sentence_at(self.doc, i)
-        for k in range(sent.start, i):
-            key = self.index.key_at(k)
-            if key and self.type_of(key) == "Person" and k not in self.roles.complement_tokens:
+    def _subject_person(self, lo: int, hi: int, before: str | None) -> str | None:
+        """The first person a clause subject in [lo, hi) names: a name, a title standing for its
+        holder ("the prime minister"), or a pronoun standing for `before` (the topic so far)."""
+        for k in sorted(self._subject_tokens(lo, hi)):
+            key = self._person_at(k)
+            if key:
                 return key
+            if self.cue_at.get(k) == "pronoun_person" and before:
+                return before
+            desc = self._description(k)
+            if desc and desc[0] and self.type_of(desc[0][0]) == "Person":
+                return desc[0][0]
+        return None
+
+    def _sentence_topics(self) -> list[tuple[int, str]]:
+        """(sentence start token, the person it is about) for every sentence about one: the
+        person its subject names, else the first person named in it."""
+        out: list[tuple[int, str]] = []
+        for sent in self._sents:
+            before = out[-1][1] if out else None
+            key = self._subject_person(sent.start, sent.end, before)
+            if key is None:
+                key = next((k for k in map(self._person_at, range(sent.start, sent.end)) if k), None)
+            if key:
+                out.append((sent.start, key))
+        return out
+
+    def sentence_number(self, char: int) -> int:
+        """Index of the sentence holding character offset `char` of the text."""
+        return max(0, bisect.bisect_right(self._sent_chars, char) - 1)
+
+    def topic(self, i: int) -> str | None:
+        """The person the text is about at token i: the person a subject names earlier in the
+        same sentence; otherwise the topic of the latest of the four previous sentences that has
+        one; otherwise the first person named earlier in the sentence."""
+        sent = sentence_at(self.doc, i)
         k = bisect.bisect_left(self._sent_starts, sent.start)
         starts = self._sent_starts[max(0, k - 4):k]
-        for s, key in reversed(self._topics):
-            if s in starts:
-                return key
-        return None
+        before = next((key for s, key in reversed(self._topics) if s in starts), None)
+        here = self._subject_person(sent.start, i, before)
+        if here:
+            return here
+        if before:
+            return before
+        return next((key for key in map(self._person_at, range(sent.start, i)) if key), None)
 
     # ------------------------------------------------------------------ references
     def _description(self, i: int) -> tuple[list[str], int] | None:
@@ -206,7 +255,9 @@ class ArgumentReader:
             hit = self.entity_at(j)
             if hit:
                 key, s, e = hit
-                if self.is_agent(key, j):
+                if self._possessor(e):
+                    pass
+                elif self.is_agent(key, j):
                     if key not in ch.keys:
                         ch.keys.append(key)
                 elif self.type_of(key) in PLACE_TYPES and j not in self.roles.complement_tokens:
@@ -265,7 +316,9 @@ class ArgumentReader:
             hit = self.entity_at(j)
             if hit:
                 key, s, e = hit
-                if self.is_agent(key, j):
+                if found and self._possessor(e):
+                    pass
+                elif self.is_agent(key, j):
                     if key not in found:
                         found.append(key)
                 elif j not in self.roles.complement_tokens:

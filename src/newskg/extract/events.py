@@ -28,6 +28,8 @@ from ..nlp.lexicon import LexMatch
 from ..nlp.sentences import doc_text, sentence_at
 from .arguments import AGENT_TYPES, ArgumentReader
 from .dates import DateMention, find_dates
+from .discourse import drop_own_country, join_related
+from .lists import split_listed
 from .entities import EntityIndex
 from .roles import RoleReading
 
@@ -502,10 +504,17 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     """The article's events (see the module docstring)."""
     geo = Geo(ctx.reader.index, ctx.reader.country_after)
     events = merge_mentions(read_mentions(doc, ctx), ctx.published, geo)
+    drop_own_country(events, ctx.reader)
+    events = [e for e in events if _substantial(e)]
+    join_related(events, ctx.reader, geo)
     for ev in events:
         if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):
             ev.participants.append(ev.organizer)   # attendees told only as a body ("ASEAN leaders")
     events = foreign_visits(implied_visits(events, ctx.reader, geo), ctx.reader, geo)
+    for ev in events:
+        if ev.type == "Partnership":
+            ev.location = None     # an agreement has parties, not a place: the signing's is the meeting's
+    events = split_listed(events, doc_text(doc))
     for ev in events:
         if ev.type == "Summit" and ev.organizer and ev.name is None:
             year = f" {ev.date.year}" if ev.date else ""

@@ -242,7 +242,8 @@ class Resolver:
         return fact_iri("event", article.key, ev.type, " ".join(parts),
                         str(ent[ev.location]) if ev.location else "",
                         str(ent[ev.organizer]) if ev.organizer else "",
-                        ev.date.iso if ev.date else "", ev.name or "", base=self.base)
+                        ev.date.iso if ev.date else "", ev.name or "",
+                        *([ev.qualifier] if ev.qualifier else []), base=self.base)   # each listed agreement its own
 
     def _merge_values(self, ev: Event, node: EventNode, res: Resolution, names: dict) -> None:
         """One date, status and label for an event now reported once more."""

@@ -1,0 +1,85 @@
+"""Arguments across sentences, one event per listed item, and who is a party: texts written for these tests."""
+from newskg import KnowledgeGraph
+
+
+def only(events, kind):
+    return [e for e in events if e["type"] == kind]
+
+
+def test_meeting_during_a_visit_takes_the_visits_place_and_day(reader):
+    text = ("Prime Minister Anthony Albanese flew to Tokyo on Monday for a two-day visit. "
+            "Albanese will also meet Japanese Prime Minister Fumio Kishida.")
+    _, _, events = reader(text, "en", published="2023-06-06")
+    meeting = only(events, "Meeting")[0]
+    assert meeting["participants"] == ["Anthony Albanese", "Fumio Kishida"]
+    assert meeting["location"] == "Tokyo"
+    assert meeting["date"] == only(events, "Visit")[0]["date"] == "2023-06-05"
+
+
+def test_meeting_told_later_within_the_summits_days_is_part_of_it(reader):
+    text = ("Leaders gathered for the G20 summit in Bali on Tuesday. "
+            "On Wednesday, Prime Minister Narendra Modi met French President Emmanuel Macron.")
+    _, _, events = reader(text, "en", published="2022-11-17")
+    summit = only(events, "Summit")[0]
+    meeting = only(events, "Meeting")[0]
+    assert meeting["part_of"] is not None
+    assert meeting["location"] == "Bali" and meeting["date"] == "2022-11-16"
+    assert {"Narendra Modi", "Emmanuel Macron"} <= set(summit["participants"])
+
+
+def test_meeting_long_after_a_summit_is_not_part_of_it(reader):
+    text = ("Leaders gathered for the G20 summit in Bali in November 2022. "
+            "In March 2023, Prime Minister Narendra Modi met French President Emmanuel Macron.")
+    _, _, events = reader(text, "en", published="2023-03-20")
+    meeting = only(events, "Meeting")[0]
+    assert meeting["part_of"] is None and meeting["location"] is None
+
+
+def test_pronoun_refers_to_the_subject_not_the_person_just_met(reader):
+    text = ("Prime Minister Shehbaz Sharif met Azerbaijani President Ilham Aliyev on Friday. "
+            "He also met Turkish President Recep Tayyip Erdogan.")
+    _, _, events = reader(text, "en", published="2022-09-17")
+    pairs = sorted(tuple(e["participants"]) for e in only(events, "Meeting"))
+    assert pairs == [("Ilham Aliyev", "Shehbaz Sharif"), ("Recep Tayyip Erdoğan", "Shehbaz Sharif")]
+
+
+def test_a_countrys_possessive_is_not_another_party(reader):
+    text = "Prime Minister Shehbaz Sharif met Iran's Ebrahim Raisi and India's Narendra Modi on Thursday."
+    _, _, events = reader(text, "en", published="2022-09-16")
+    people = {p for e in only(events, "Meeting") for p in e["participants"]}
+    assert people == {"Shehbaz Sharif", "Ebrahim Raisi", "Narendra Modi"}
+
+
+def test_a_leaders_own_country_is_not_a_second_party(reader):
+    text = ("Chinese President Xi Jinping said on Monday that he would raise trade in his meeting with "
+            "China's partners, and that the talks with China were useful.")
+    _, _, events = reader(text, "en", published="2023-06-06")
+    assert not any(set(e["participants"]) == {"Xi Jinping", "China"} for e in events)
+
+
+LISTED = ("Indonesia dan Jepang menandatangani sejumlah kesepakatan kerja sama di Tokyo, Senin (5/6/2023). "
+          "Kesepakatan yang ditandatangani yaitu:\n"
+          "1. Memorandum Saling Pengertian tentang Kerja Sama Energi;\n"
+          "2. Memorandum Saling Pengertian tentang Kerja Sama Perikanan; dan\n"
+          "3. Perjanjian tentang Pembebasan Visa.\n"
+          "Kedua negara juga membahas isu regional.")
+
+
+def test_each_listed_agreement_is_its_own_partnership(reader):
+    facts, _, events = reader(LISTED, "id", published="2023-06-06")
+    deals = only(events, "Partnership")
+    assert len(deals) == 3
+    assert all(d["participants"] == ["Indonesia", "Japan"] and d["date"] == "2023-06-05" for d in deals)
+    assert all(d["location"] is None for d in deals)       # an agreement has no place of its own
+    kinds = [v.qualifier for v in facts.events if v.type == "Partnership"]
+    assert kinds == ["Memorandum Saling Pengertian tentang Kerja Sama Energi",
+                     "Memorandum Saling Pengertian tentang Kerja Sama Perikanan",
+                     "Perjanjian tentang Pembebasan Visa"]
+
+
+def test_listed_agreements_stay_apart_in_the_graph():
+    kg = KnowledgeGraph(store="memory")
+    kg.add_article(LISTED, lang="id", published="2023-06-06", id="listed")
+    rows = kg.query("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/newskg/ontology#Partnership> }")
+    assert int(list(rows)[0]["n"]) == 3
+    kg.close()
