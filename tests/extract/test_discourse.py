@@ -83,3 +83,21 @@ def test_listed_agreements_stay_apart_in_the_graph():
     rows = kg.query("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/newskg/ontology#Partnership> }")
     assert int(list(rows)[0]["n"]) == 3
     kg.close()
+
+
+def test_receiving_a_visit_is_a_meeting_with_the_guest(reader):
+    text = ("Presiden Joko Widodo menerima kunjungan kehormatan Perdana Menteri Jepang Fumio Kishida "
+            "di Istana Merdeka, Jakarta, Senin (5/6/2023).")
+    _, _, events = reader(text, "id", published="2023-06-06")
+    meeting = only(events, "Meeting")[0]
+    assert meeting["participants"] == ["Fumio Kishida", "Joko Widodo"]
+
+
+def test_the_reporting_source_is_not_a_party(reader):
+    text = ("Prime Minister Anthony Albanese met Prime Minister Fumio Kishida on Monday, "
+            "Foreign Minister Penny Wong said.")
+    _, _, events = reader(text, "en", published="2023-06-06")
+    assert [e["participants"] for e in only(events, "Meeting")] == [["Anthony Albanese", "Fumio Kishida"]]
+    text = "Menurut Menteri Luar Negeri Retno Marsudi, pertemuan Jokowi dengan Fumio Kishida berlangsung hangat."
+    _, _, events = reader(text, "id", published="2023-06-06")
+    assert all("Retno Marsudi" not in e["participants"] for e in events)

@@ -66,6 +66,7 @@ class ArgumentReader:
         self._sents = sentences(doc)
         self._sent_starts = [sent.start for sent in self._sents]
         self._sent_chars = [sent.start_char for sent in self._sents]
+        self.source_tokens = self._sources()
         self._topics = self._sentence_topics()
         self.group: list[str] = []     # parties of the latest event with two or more
 
@@ -81,12 +82,36 @@ class ArgumentReader:
             e += 1
         return key, s, e
 
+    def _sources(self) -> set[int]:
+        """Tokens naming who reports, not who acts: "according to X," / "Menurut X,", ", X said." /
+        ", kata X." — a source is never a party of the event it tells."""
+        out: set[int] = set()
+        doc = self.doc
+        for i, cue in self.cue_at.items():
+            if i > 0 and self.cue_at.get(i - 1) == cue:
+                continue                       # one multi-word cue is read once, from its start
+            end = self.cue_match[i].end
+            if cue == "cite" or (cue == "speech_before" and i > 0 and doc[i - 1].text in {",", "”", '"'}):
+                k = end
+                while k < len(doc) and k - end < 10 and doc[k].text not in {",", ".", ";"} \
+                        and not doc[k].is_sent_start:
+                    k += 1
+                out.update(range(end, k))
+            elif cue in {"speech", "speech_after"}:
+                k = i - 1
+                while k >= 0 and i - k <= 10 and doc[k].text not in {",", "”", '"', ".", ";"} \
+                        and not doc[k + 1].is_sent_start:
+                    k -= 1
+                if k >= 0 and doc[k].text in {",", "”", '"'} and i - k > 1:
+                    out.update(range(k + 1, i))
+        return out
+
     def type_of(self, key: str) -> str:
         return self.index.get(key).type
 
     def is_agent(self, key: str, i: int) -> bool:
         return (self.type_of(key) in AGENT_TYPES and key not in self.outlets
-                and i not in self.roles.complement_tokens)
+                and i not in self.roles.complement_tokens and i not in self.source_tokens)
 
     def _skippable(self, i: int) -> bool:
         tok = self.doc[i]
@@ -119,7 +144,8 @@ class ArgumentReader:
     # ------------------------------------------------------------------ sentence topics
     def _person_at(self, k: int) -> str | None:
         key = self.index.key_at(k)
-        if key and self.type_of(key) == "Person" and k not in self.roles.complement_tokens:
+        if key and self.type_of(key) == "Person" and k not in self.roles.complement_tokens \
+                and k not in self.source_tokens:
             return key
         return None
 

@@ -172,6 +172,23 @@ def _anaphoric(ctx: Context, doc: Doc, m: LexMatch) -> bool:
     return bool(after or before)
 
 
+def sent_end(doc: Doc, m: LexMatch) -> int:
+    return sentence_at(doc, m.start).end
+
+
+def _guest(ctx: Context, doc: Doc, m: LexMatch, hi: int):
+    """The objects after a visit or meeting noun right after a verb trigger (its guest), or None."""
+    nxt = next((t for t in ctx.triggers if m.end <= t.start <= m.end + 1 and t.row.get("pos") == "noun"
+                and t.row.get("event") in {"Visit", "Meeting"}), None)
+    if nxt is None:
+        return None
+    j = nxt.end
+    if j < hi and ctx.cue_at.get(j) == "from":
+        j += 1
+    found = ctx.reader.objects(j, hi)
+    return found if found.keys else None
+
+
 def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list[str]]:
     """Participant lists of one trigger (several when one side meets several others in turn)."""
     r = ctx.reader
@@ -179,6 +196,10 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
     verb_use = m.start > 0 and ctx.cue_at.get(m.start - 1) in {"planned", "to"}
     is_noun = m.row.get("pos") == "noun" and not verb_use
     obj = r.objects(m.end, hi)
+    if not obj.keys and etype == "Meeting" and not is_noun:
+        # "menerima kunjungan kehormatan PM Xanana", "received a visit from X": the guest follows
+        # the visit word the host received
+        obj = _guest(ctx, doc, m, sent_end(doc, m)) or obj
     if not obj.keys and r.parsed:          # the parse finds objects the surface chain missed
         obj.keys = r.dep_objects(m, lo, hi)
         obj.marked = bool(obj.keys)
