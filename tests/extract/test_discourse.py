@@ -101,3 +101,23 @@ def test_the_reporting_source_is_not_a_party(reader):
     text = "Menurut Menteri Luar Negeri Retno Marsudi, pertemuan Jokowi dengan Fumio Kishida berlangsung hangat."
     _, _, events = reader(text, "id", published="2023-06-06")
     assert all("Retno Marsudi" not in e["participants"] for e in events)
+
+
+def test_a_place_before_a_visit_noun_is_the_destination_and_his_refers_forward(reader):
+    text = "Ahead of his Bali visit, Prime Minister Narendra Modi said India would host the G20 next year."
+    _, _, events = reader(text, "en", published="2022-11-14")
+    visits = only(events, "Visit")
+    assert [(v["participants"], v["location"]) for v in visits] == [(["Narendra Modi"], "Bali")]
+
+
+def test_a_country_told_with_a_visit_noun_is_not_the_visitor(reader):
+    text = "Prime Minister Fumio Kishida left Tokyo on Sunday. Vietnam is Kishida's first stop on a regional tour."
+    _, _, events = reader(text, "en", published="2023-06-05")
+    assert all(v["participants"] != ["Vietnam"] for v in only(events, "Visit"))
+
+
+def test_told_as_coming_and_as_done_the_day_decides(reader):
+    text = ("Prime Minister Anthony Albanese was expected to meet Prime Minister Fumio Kishida in Tokyo. "
+            "Albanese met Kishida in Tokyo on Monday, officials said.")
+    _, _, events = reader(text, "en", published="2023-06-07")
+    assert [m["status"] for m in only(events, "Meeting")] == ["Occurred"]

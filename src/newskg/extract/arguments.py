@@ -102,8 +102,9 @@ class ArgumentReader:
                 while k >= 0 and i - k <= 10 and doc[k].text not in {",", "”", '"', ".", ";"} \
                         and not doc[k + 1].is_sent_start:
                     k -= 1
-                if k >= 0 and doc[k].text in {",", "”", '"'} and i - k > 1:
-                    out.update(range(k + 1, i))
+                tail = sentence_at(doc, i).end - end
+                if k >= 0 and doc[k].text in {",", "”", '"'} and i - k > 1 and tail <= 6:
+                    out.update(range(k + 1, i))   # the report closes the sentence: ", X said on Monday."
         return out
 
     def type_of(self, key: str) -> str:
@@ -201,6 +202,13 @@ class ArgumentReader:
         here = self._subject_person(sent.start, i, before)
         if here:
             return here
+        comma = next((k for k in range(sent.start, sent.end) if self.doc[k].text == ","), None)
+        if comma is not None and i < comma:
+            # "Ahead of his Bali visit, PM Modi said …": a pronoun in an opening phrase refers
+            # forward to the subject of the clause after it
+            ahead = self._subject_person(comma + 1, sent.end, None)
+            if ahead:
+                return ahead
         if before:
             return before
         return next((key for key in map(self._person_at, range(sent.start, i)) if key), None)
@@ -616,6 +624,14 @@ class ArgumentReader:
             if out:
                 break
         return out
+
+    def place_before(self, i: int, exclude: set[str]) -> str | None:
+        """A place written as the modifier of the noun at token i ("his Bali visit", "Saudi Arabia
+        Visit", "the China trip"), not as its owner ("China's visit")."""
+        hit = self.entity_at(i - 1) if i > 0 else None
+        if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] not in exclude:
+            return hit[0]
+        return None
 
     def direct_place(self, i: int, hi: int) -> str | None:
         """A place right after a verb ("visited China", "mengunjungi Beijing")."""

@@ -212,7 +212,10 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
         subj_keys = subj.keys or ([] if unnamed else r.dep_subject(m, lo, hi))
     if etype == "Visit":
         if is_noun:
-            visitors = [k for k in obj.keys if r.type_of(k) != "Country"][:1] or subj_keys
+            # "his Bali visit", "Saudi Arabia Visit", "Tanzania is Xi's first stop on a tour": a
+            # country or place told with a visit noun is where it goes, not who goes
+            visitors = [k for k in obj.keys if r.type_of(k) != "Country"][:1] or \
+                [k for k in subj_keys if r.type_of(k) != "Country"]
         else:
             visitors = subj_keys
         visitors = [k for k in visitors if r.type_of(k) in AGENT_TYPES]
@@ -270,8 +273,10 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
             kind, host = etype, organizer
             body = next((k for k in parts if r.is_international(k)), None) if etype == "Meeting" else None
             if body is not None:
-                # a meeting of (or with the leaders of) ASEAN, the SCO …: a summit of that body
+                # a meeting of (or with the leaders of) ASEAN, the SCO …: a summit of that body,
+                # attended by whoever the clause names ("… yang hadir dalam pertemuan adalah …")
                 kind, host = "Summit", body
+                parts = parts + [k for k in r.people_in(lo, hi) if k not in parts]
             else:
                 parts = [k for k in parts if k != host]
             if m.row.get("needs") == "person" and not parts:
@@ -289,6 +294,8 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
                     mentions.append(extra)
             if kind == "Visit" and men.location is None and m.row.get("pos") == "verb":
                 men.location = r.direct_place(m.end, hi)
+            if kind == "Visit" and men.location is None and m.row.get("pos") == "noun":
+                men.location = r.place_before(m.start, exclude)
             if kind == "Summit" and men.location is None:
                 men.location = r.adjacent_place(m, hi)
             mentions.append(men)
@@ -452,14 +459,16 @@ def _link_summits(mentions: list[Mention], geo: Geo) -> None:
 
 def _settle_status(ev: Event, mentions: list[Mention], published: date | None) -> None:
     said = [m.status for m in mentions if m.event is ev and m.status]
-    if PLANNED in said:
-        ev.status = PLANNED
-    elif OCCURRED in said:
-        ev.status = OCCURRED
-    elif ev.date is not None and published is not None and ev.date.day is not None:
-        ev.status = PLANNED if date(ev.date.year, ev.date.month, ev.date.day) > published else OCCURRED
+    by_date = None
+    if ev.date is not None and published is not None and ev.date.day is not None:
+        by_date = PLANNED if date(ev.date.year, ev.date.month, ev.date.day) > published else OCCURRED
+    if PLANNED in said and OCCURRED in said:
+        # told as coming ("will meet") and as done ("met"): the day decides, else what most say
+        ev.status = by_date or (PLANNED if said.count(PLANNED) > said.count(OCCURRED) else OCCURRED)
+    elif said:
+        ev.status = said[0]
     else:
-        ev.status = OCCURRED
+        ev.status = by_date or OCCURRED
     if ev.type == "Summit" and not said:
         parts = [m.event for m in mentions if m.event is not None and m.event.part_of == ev.key]
         if parts:
