@@ -121,3 +121,13 @@ def test_told_as_coming_and_as_done_the_day_decides(reader):
             "Albanese met Kishida in Tokyo on Monday, officials said.")
     _, _, events = reader(text, "en", published="2023-06-07")
     assert [m["status"] for m in only(events, "Meeting")] == ["Occurred"]
+
+
+def test_a_place_owning_a_noun_after_a_clause_is_not_the_events_place(reader):
+    text = ("In a move that highlighted Beijing's pragmatic approach, Prime Minister Anthony Albanese "
+            "met Prime Minister Fumio Kishida on Monday.")
+    _, _, events = reader(text, "en", published="2023-06-06")
+    assert only(events, "Meeting")[0]["location"] is None
+    text = "Prime Minister Shehbaz Sharif met President Xi Jinping in Uzbekistan's historic city of Samarkand."
+    _, _, events = reader(text, "en", published="2022-09-16")
+    assert only(events, "Meeting")[0]["location"] == "Samarkand"

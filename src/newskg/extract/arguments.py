@@ -533,9 +533,17 @@ class ArgumentReader:
             k = j + 1
             # "di kota kuno Samarkand", "in the ancient city of Samarkand", "in Uzbekistan's … city of"
             while k < hi and k - j <= 6 and self.index.key_at(k) is None and (
-                    (self.doc[k].is_alpha and self.doc[k].is_lower) or self.doc[k].lower_ in {"'s", "’s"}):
+                    (self.doc[k].is_alpha and self.doc[k].is_lower and not self._verbal(k))
+                    or self.doc[k].lower_ in {"'s", "’s"}):
                 k += 1
             hit = self.entity_at(k) if k < hi else None
+            if hit is not None and self._possessive_modifier(hit[2]):
+                # "in Uzbekistan's historic city of Samarkand" is Samarkand; "in a move that
+                # highlighted Beijing's approach" gives the event no place
+                inner = self._refine(hit, hi, exclude) if self.type_of(hit[0]) == "Country" else hit[0]
+                if inner != hit[0]:
+                    return inner
+                continue
             if hit is None and k < hi:
                 # "di Villa 14, Diaoyutai State Guesthouse, Beijing": an unknown name first, then the list
                 c = k
@@ -546,6 +554,15 @@ class ArgumentReader:
             if hit and self.type_of(hit[0]) in PLACE_TYPES and hit[0] not in exclude:
                 return self._refine(self._known_in_list(hit, hi), hi, exclude)
         return None
+
+    def _verbal(self, k: int) -> bool:
+        """True for a verb, pronoun or conjunction opening a clause of its own (the parse's tags)."""
+        return self.doc[k].pos_ in {"VERB", "AUX", "PRON", "SCONJ"}
+
+    def _possessive_modifier(self, e: int) -> bool:
+        """True when the entity ending at token e owns a common noun ("Beijing's approach")."""
+        return (e + 1 < len(self.doc) and self.doc[e].lower_ in {"'s", "’s"}
+                and self.index.key_at(e + 1) is None and self.doc[e + 1].is_lower)
 
     def _known_in_list(self, hit: tuple[str, int, int], hi: int) -> tuple[str, int, int]:
         """In an address list ("Villa 14, Diaoyutai State Guesthouse, Beijing") a place no
