@@ -131,3 +131,11 @@ def test_a_place_owning_a_noun_after_a_clause_is_not_the_events_place(reader):
     text = "Prime Minister Shehbaz Sharif met President Xi Jinping in Uzbekistan's historic city of Samarkand."
     _, _, events = reader(text, "en", published="2022-09-16")
     assert only(events, "Meeting")[0]["location"] == "Samarkand"
+
+
+def test_a_list_goes_on_past_a_description_and_names_the_people_not_their_countries(reader):
+    text = ("Putin met Turkish President Tayyip Erdogan and the presidents of Azerbaijan and Mongolia, "
+            "Ilham Aliyev and Ukhnaagiin Khurelsukh.")
+    _, _, events = reader(text, "en", published="2024-07-04")
+    others = sorted(p for e in only(events, "Meeting") for p in e["participants"] if p != "Vladimir Putin")
+    assert others == ["Ilham Aliyev", "Recep Tayyip Erdoğan", "Ukhnaagiin Khurelsukh"]

@@ -319,8 +319,33 @@ class ArgumentReader:
             if self._skippable(j) or (tok.lower_ in COORD and ch.keys):
                 j += 1
                 continue
+            if ch.keys and self._after_coordinator(i, j):
+                # "… and the country's top legislator Zhao Leji", "and the presidents of Azerbaijan
+                # and Mongolia, …": a description before the next name of the list
+                k = j
+                while k < limit and k - j < 5 and self.index.key_at(k) is None and (
+                        (self.doc[k].is_alpha and self.doc[k].is_lower and not self._verbal(k))
+                        or self.doc[k].lower_ in {"'s", "’s"} or k in self.title_at):
+                    k += 1
+                if j < k < limit and self.index.key_at(k) is not None:
+                    j = k
+                    continue
             break
+        ch.keys = self.without_countries_of_named(ch.keys)
         return ch
+
+    def _after_coordinator(self, i: int, j: int) -> bool:
+        """True when token j follows "and"/"dan" (past a "the") in a list read from token i."""
+        k = j - 1
+        while k > i and self.doc[k].lower_ == "the":
+            k -= 1
+        return k >= i and self.doc[k].lower_ in COORD - {","}
+
+    def without_countries_of_named(self, keys: list[str]) -> list[str]:
+        """The keys less a country whose own leader the list names too ("the presidents of
+        Azerbaijan and Mongolia, Ilham Aliyev and Ukhnaagiin Khurelsukh"): the people are the parties."""
+        theirs = {self.country_of(k) for k in keys if self.type_of(k) == "Person"} - {None}
+        return [k for k in keys if k not in theirs]
 
     def subject(self, i: int, floor: int) -> Chain:
         """Entities coordinated leftwards from token i-1, past modal cues and a few adverbs."""
