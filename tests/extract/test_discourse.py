@@ -139,3 +139,16 @@ def test_a_list_goes_on_past_a_description_and_names_the_people_not_their_countr
     _, _, events = reader(text, "en", published="2024-07-04")
     others = sorted(p for e in only(events, "Meeting") for p in e["participants"] if p != "Vladimir Putin")
     assert others == ["Ilham Aliyev", "Recep Tayyip Erdoğan", "Ukhnaagiin Khurelsukh"]
+
+
+def test_invited_offered_and_wished_events_are_not_events_but_accepted_invitations_are(reader):
+    text = "Presiden Joko Widodo mengundang Perdana Menteri Fumio Kishida untuk berkunjung ke Jakarta tahun depan."
+    _, _, events = reader(text, "id", published="2023-06-06")
+    assert only(events, "Visit") == []
+    text = "Presiden Joko Widodo ingin bertemu Perdana Menteri Fumio Kishida di Tokyo."
+    _, _, events = reader(text, "id", published="2023-06-06")
+    assert only(events, "Meeting") == []
+    text = "Prime Minister Fumio Kishida accepted an invitation to visit Jakarta next year."
+    _, _, events = reader(text, "en", published="2023-06-06")
+    visits = only(events, "Visit")
+    assert [(v["participants"], v["location"], v["status"]) for v in visits] == [(["Fumio Kishida"], "Jakarta", "Planned")]

@@ -159,11 +159,20 @@ def _status(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> str | None
     return None
 
 
+HYPOTHETICAL_REACH = 10   # tokens before a trigger that a hypothetical cue ("if", "mengundang") governs
+
+
 def _negated(ctx: Context, doc: Doc, m: LexMatch) -> bool:
+    """True for an event the text does not tell as real: negated right before the trigger ("batal
+    bertemu"), or governed by a hypothetical, conditional, invited, offered or wished frame earlier
+    in its sentence ("if he is there I will meet him", "mengundang Xi untuk berkunjung") unless an
+    invitation was accepted ("accepted an invitation to pay an official visit": planned)."""
     for i in range(max(0, m.start - 2), m.start):
-        if ctx.cue_at.get(i) in {"negation", "hypothetical"}:
+        if ctx.cue_at.get(i) == "negation":
             return True
-    return False
+    start = max(sentence_at(doc, m.start).start, m.start - HYPOTHETICAL_REACH)
+    cues = [ctx.cue_at.get(i) for i in range(start, m.start)]
+    return "hypothetical" in cues and "accept" not in cues
 
 
 def _anaphoric(ctx: Context, doc: Doc, m: LexMatch) -> bool:
@@ -189,12 +198,18 @@ def _guest(ctx: Context, doc: Doc, m: LexMatch, hi: int):
     return found if found.keys else None
 
 
+def _verb_use(ctx: Context, m: LexMatch) -> bool:
+    """True for a noun-or-verb form used as a verb ("will visit"; "to visit", tagged a verb)."""
+    doc = ctx.reader.doc
+    return (m.start > 0 and ctx.cue_at.get(m.start - 1) in {"planned", "to"}) or \
+        (m.end - m.start == 1 and doc[m.start].pos_ == "VERB")
+
+
 def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list[str]]:
     """Participant lists of one trigger (several when one side meets several others in turn)."""
     r = ctx.reader
     etype = m.row.get("event")
-    verb_use = m.start > 0 and ctx.cue_at.get(m.start - 1) in {"planned", "to"}
-    is_noun = m.row.get("pos") == "noun" and not verb_use
+    is_noun = m.row.get("pos") == "noun" and not _verb_use(ctx, m)
     obj = r.objects(m.end, hi)
     if not obj.keys and etype == "Meeting" and not is_noun:
         # "menerima kunjungan kehormatan PM Xanana", "received a visit from X": the guest follows
@@ -292,9 +307,10 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
                     extra = Mention(type=kind, trigger=m, sent=sent, anaphoric=men.anaphoric,
                                     participants=list(parts), status=status, date=when, location=place)
                     mentions.append(extra)
-            if kind == "Visit" and men.location is None and m.row.get("pos") == "verb":
-                men.location = r.direct_place(m.end, hi)
-            if kind == "Visit" and men.location is None and m.row.get("pos") == "noun":
+            verbal = m.row.get("pos") == "verb" or _verb_use(ctx, m)
+            if kind == "Visit" and men.location is None and verbal:
+                men.location = r.direct_place(m.end, hi)     # "visited China", "to visit Jakarta"
+            if kind == "Visit" and men.location is None and not verbal:
                 men.location = r.place_before(m.start, exclude)
             if kind == "Summit" and men.location is None:
                 men.location = r.adjacent_place(m, hi)
