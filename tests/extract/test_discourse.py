@@ -152,3 +152,9 @@ def test_invited_offered_and_wished_events_are_not_events_but_accepted_invitatio
     _, _, events = reader(text, "en", published="2023-06-06")
     visits = only(events, "Visit")
     assert [(v["participants"], v["location"], v["status"]) for v in visits] == [(["Fumio Kishida"], "Jakarta", "Planned")]
+
+
+def test_a_date_after_since_is_no_event_date(reader):
+    text = "Prime Minister Narendra Modi and Sheikh Hasina have met each other ten times since 2019."
+    _, _, events = reader(text, "en", published="2024-06-22")
+    assert [m["date"] for m in only(events, "Meeting")] == [None]

@@ -738,6 +738,25 @@ def find_dates(text: str, lang: str, published: date | None, *, tense: str | Non
     return out
 
 
+@lru_cache(maxsize=None)
+def _period_words(lang: str) -> re.Pattern | None:
+    words = [r["expression"] for r in read_tsv(lang, "dates.tsv") if r.get("kind") == "period"]
+    return re.compile(rf"{_bounded(_words(words))}\W*$", re.I) if words else None
+
+
+def bounds_period(text: str, start: int, lang: str) -> bool:
+    """True when the date starting at `start` of `text` follows a word that opens or closes a
+    period ("since 2019", "sejak 2015", "until 2030"): it dates a state of affairs, not an event.
+
+    >>> bounds_period("The two leaders have met ten times since 2019.", 41, "en")
+    True
+    >>> bounds_period("They met in 2019.", 12, "en")
+    False
+    """
+    pattern = _period_words(lang)
+    return pattern is not None and pattern.search(text[max(0, start - 20):start]) is not None
+
+
 def date_spans(text: str, lang: str, offset: int = 0) -> list[tuple[int, int]]:
     """The character spans of every date expression in `text` (shifted by `offset`), without
     resolving them: where dates are, for readers that need no value (cheaper than `find_dates`).

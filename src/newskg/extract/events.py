@@ -27,7 +27,7 @@ from ..facts import OCCURRED, PLANNED, Event, PartialDate, Span
 from ..nlp.lexicon import LexMatch
 from ..nlp.sentences import doc_text, sentence_at
 from .arguments import AGENT_TYPES, ArgumentReader
-from .dates import DateMention, find_dates
+from .dates import DateMention, bounds_period, find_dates
 from .discourse import drop_own_country, join_related
 from .lists import split_listed
 from .entities import EntityIndex
@@ -324,8 +324,9 @@ def _nearest_date(doc: Doc, ctx: Context, sent: SpacySpan, m: LexMatch, status: 
     tense = {PLANNED: "future", OCCURRED: "past"}.get(status or "")
     key = (sent.start, tense)
     if key not in ctx.date_cache:      # one reading per sentence and tense, however many triggers
-        ctx.date_cache[key] = find_dates(sent.text, ctx.lang, ctx.published, tense=tense,
-                                         offset=sent.start_char)
+        ctx.date_cache[key] = [d for d in find_dates(sent.text, ctx.lang, ctx.published, tense=tense,
+                                                     offset=sent.start_char)
+                               if not bounds_period(sent.text, d.start - sent.start_char, ctx.lang)]
     found = ctx.date_cache[key]
     if not found:
         return None
