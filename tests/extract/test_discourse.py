@@ -158,3 +158,10 @@ def test_a_date_after_since_is_no_event_date(reader):
     text = "Prime Minister Narendra Modi and Sheikh Hasina have met each other ten times since 2019."
     _, _, events = reader(text, "en", published="2024-06-22")
     assert [m["date"] for m in only(events, "Meeting")] == [None]
+
+
+def test_the_visit_told_again_keeps_its_visitor(reader):
+    text = ("President Recep Tayyip Erdogan made his first visit to Egypt on Wednesday. "
+            "President Abdel Fattah al-Sisi said the visit caps years of diplomatic efforts.")
+    _, _, events = reader(text, "en", published="2024-02-15")
+    assert [v["participants"] for v in only(events, "Visit")] == [["Recep Tayyip Erdoğan"]]

@@ -428,9 +428,11 @@ def _inherit(events: list[Event], inherits: dict[str, list[Event]]) -> None:
 
 
 def _absorb(ev: Event, men: Mention, geo: Geo) -> None:
-    for p in men.participants:
-        if p not in ev.participants:
-            ev.participants.append(p)
+    # "The visit caps …" refers to a visit already told: its parties are that visit's, not a guess
+    if not (men.anaphoric and ev.participants):
+        for p in men.participants:
+            if p not in ev.participants:
+                ev.participants.append(p)
     ev.location = geo.combine(ev.location, men.location)[1]
     ev.organizer = ev.organizer or men.organizer
     ev.date = _more_precise(ev.date, men.date)
