@@ -104,3 +104,31 @@ def test_a_country_misspelt_beyond_the_rules_is_taken_when_the_model_reads_a_pla
         pytest.skip("no trained English pipeline")
     found = ents("en", "Before the summit began, he met the president of Kagystan in the capital.")
     assert ("Kagystan", "Country", "Country:Kyrgyzstan") in found
+
+
+def test_honorifics_stay_out_of_person_spans():
+    found = ents("en", "Ms Dunmore met Dr. Harlan Voss and Lord Pelling in the capital.")
+    people = [t for t, l, _ in found if l == "Person"]
+    assert "Dunmore" in people and "Harlan Voss" in people and "Pelling" in people
+    assert not any(t.startswith(("Ms", "Dr", "Lord")) for t, _, _ in found)
+
+
+def test_a_name_after_an_honorific_is_a_person_and_so_is_its_full_form():
+    found = ents("en", "Fenella Brackley spoke first. Ms Brackley said the bill would pass.")
+    assert ("Fenella Brackley", "Person") in [(t, l) for t, l, _ in found]
+    assert ("Brackley", "Person") in [(t, l) for t, l, _ in found]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Raja Salman bertemu Presiden Joko Widodo. Raja kemudian kembali ke Riyadh."),
+    ("en", "The Baroness and the King arrived. Mr. said nothing."),
+])
+def test_titles_and_honorifics_alone_are_no_person(lang, text):
+    found = ents(lang, text)
+    assert all(t not in {"Raja", "Baroness", "King", "Mr", "Mr."} for t, l, _ in found if l == "Person")
+
+
+@pytest.mark.parametrize("text", ["Pemindahan Ibu Kota Nusantara dibahas di Jakarta.",
+                                  "Brasil Jadi Tuan Rumah Pertemuan Para Menteri"])
+def test_an_honorific_word_opening_a_place_or_a_headline_phrase_is_no_person(text):
+    assert all(l != "Person" for _, l, _ in ents("id", text))

@@ -11,6 +11,9 @@ It combines, in this order of trust:
 4. fuzzy gazetteer matches of misspelt multi-word names ("Organisasi Kerjasama Shahai"),
 5. entities a trained `ner` component put in `doc.ents` before this one (slot for a statistical model),
 6. every later bare mention of a known person's first or last name ("Putin", "Xi").
+A person's span never holds a leading courtesy title (`<lang>/honorifics.tsv`: "Ms Hewitt" is the
+mention "Hewitt", which then joins "Patricia Hewitt"), and a span of titles and honorifics alone
+("Raja", "Mr") is no person.
 Result: `doc.ents` with labels Person / Organization / Country / Place and `kb_id_` set to the
 gazetteer id ("Country:Russia") where the thing is known.
 """
@@ -73,6 +76,7 @@ class EntityRecognizer:
         self.cues: Lexicon = lexicon(nlp, lang, "cues")
         self.heads: Lexicon = lexicon(nlp, lang, "name_heads")
         self.demonyms = self._demonym_lexicon(nlp, lang)
+        self.honorifics = self._honorific_lexicon(nlp, lang)
         self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
         self.common = word_set(lang, "common_words")
         self.run_connectors = word_set(lang, "run_connectors")
@@ -101,6 +105,57 @@ class EntityRecognizer:
             rows.extend({"form": f, "name": r["name"]} for f in resources.split_multi(r.get("forms", "")))
         return Lexicon(nlp, tuple(rows))
 
+    @staticmethod
+    def _honorific_lexicon(nlp: Language, lang: str) -> Lexicon:
+        """Courtesy titles of `lang`, each also with a trailing dot ("Mr", "Mr.")."""
+        from .. import resources
+        rows = []
+        for r in resources.read_tsv(lang, "honorifics.tsv"):
+            form = r.get("form", "").strip()
+            if form:
+                rows.append({"form": form})
+                rows.append({"form": form[:-1] if form.endswith(".") else form + "."})
+        return Lexicon(nlp, tuple(rows))
+
+    def strip_honorifics(self, doc: Doc, cands: list[Candidate], title_tokens: set[int],
+                         honor_end: dict[int, int]) -> list[Candidate]:
+        """Candidates without leading honorifics (`honor_end`: start → end of each honorific in
+        the doc): "Ms Hewitt" → the person "Hewitt", "Dr. dr. Siti Rahma" → "Siti Rahma".  A name
+        right after an honorific is a person's, whatever the model called it ("Ms Blears", "Dr
+        Gibbons" read as organisations); a person of titles and honorifics alone is dropped ("Raja",
+        "Mr").  A gazetteer form ("Sheikh Hasina") stays as it is."""
+        out = []
+        ends = self._honorific_ends(honor_end)
+        for c in cands:
+            if c.kb_id:
+                out.append(c)
+                continue
+            s = c.start
+            while s < c.end and (s in honor_end or doc[s].text == "."):
+                s = min(honor_end.get(s, s + 1), c.end)
+            after_honorific = s > c.start or c.start - 1 in ends \
+                or (c.start >= 2 and doc[c.start - 1].text == "." and c.start - 2 in ends)
+            if c.label != "Person" and not (after_honorific and all(
+                    is_cap_word(t) or not t.is_alpha for t in doc[s:c.end])):
+                out.append(c)    # no honorific, or no name after it ("Dr Martens boots")
+                continue
+            if s == c.end or all(i in title_tokens or not doc[i].is_alpha for i in range(s, c.end)):
+                continue
+            out.append(c if (s, c.label) == (c.start, "Person") else Candidate(s, c.end, "Person", "", c.priority))
+        return out
+
+    @staticmethod
+    def _honorific_ends(honor_end: dict[int, int]) -> set[int]:
+        """Token index of the last token of each honorific."""
+        return {e - 1 for e in honor_end.values()}
+
+    @staticmethod
+    def honorific_surnames(doc: Doc, people: list[Candidate], honor_end: dict[int, int]) -> set[str]:
+        """Last words of the names written after an honorific ("Blears" of "Ms Blears")."""
+        ends = {e for e in honor_end.values()} | {e + 1 for e in honor_end.values()}
+        return {doc[c.end - 1].text for c in people if c.label == "Person" and c.start in ends}
+
+    # ------------------------------------------------------------------ gazetteer
     # ------------------------------------------------------------------ gazetteer
     def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int], prep_tokens: set[int] = frozenset()) -> list[Candidate]:
         found = []
@@ -199,7 +254,7 @@ class EntityRecognizer:
         return end
 
     def person_candidates(self, doc: Doc, blocked: set[int], title_matches, cue_matches,
-                          gaz_by_start: dict[int, Candidate]) -> list[Candidate]:
+                          gaz_by_start: dict[int, Candidate], honor_end: dict[int, int] = {}) -> list[Candidate]:
         particles = self.cue_words.get("name_particle", set())
         out: list[Candidate] = []
         title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
@@ -240,6 +295,16 @@ class EntityRecognizer:
                         s -= 1
                     if i - s >= 2 and self.name_run(doc, s, name_blocked, particles) == i:
                         add(s, i, 3)
+        # an honorific and a name: "Ms Dunmore", "Dr. Harlan Voss", "Pak Bambang" (not "Ibu Kota":
+        # a head word opens a place's name; not "Tuan Rumah" (host) in a title-case headline)
+        head_starts = {m.start for m in self.heads.matches(doc)} if honor_end else set()
+        for i, j in honor_end.items():
+            if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
+                j += 1
+            if j < len(doc) and doc[i].text[:1].isupper() and j not in name_blocked and j not in head_starts \
+                    and is_cap_word(doc[j]) and doc[j].lower_.rstrip(".") not in self.calendar \
+                    and not (doc[j].lower_ in self.common and is_headline(sentence_at(doc, j))):
+                add(j, max(self.name_run(doc, j, name_blocked, particles), j + 1), 3)
         # speech cues: "…, said John Smith" / "John Smith said"
         for m in cue_matches:
             cue = m.row.get("cue")
@@ -504,12 +569,21 @@ class EntityRecognizer:
         gaz_by_start = {c.start: c for c in gaz_chosen}
         blocked = {i for c in gaz_chosen if c.label != "Person" for i in range(c.start, c.end)}
         title_matches = self.titles.matches(doc)
-        people = self.person_candidates(doc, blocked, title_matches, cue_matches, gaz_by_start)
+        title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
+        honor_end = {m.start: m.end for m in self.honorifics.matches(doc)}
+        honor_tokens = {i for s, e in honor_end.items() for i in range(s, e)}
+        people = self.strip_honorifics(
+            doc, self.person_candidates(doc, blocked, title_matches, cue_matches, gaz_by_start, honor_end),
+            title_tokens, honor_end)
         heads = self.headword_candidates(doc, blocked | {i for m in title_matches for i in range(m.start, m.end)},
                                          particles)
-        title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
         known = {i for c in gaz_chosen + people for i in range(c.start, c.end)}
-        model = self.model_candidates(doc, title_tokens, known)
+        model = self.strip_honorifics(doc, self.model_candidates(doc, title_tokens | honor_tokens, known),
+                                      title_tokens, honor_end)
+        surnames = self.honorific_surnames(doc, people + model, honor_end)
+        model = [Candidate(c.start, c.end, "Person", "", c.priority)
+                 if (c.label != "Person" and not c.kb_id and doc[c.end - 1].text in surnames
+                     and all(is_cap_word(t) for t in doc[c.start:c.end])) else c for c in model]
         taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)} | title_tokens
         fuzzy = self.fuzzy_candidates(doc, taken)
         chosen = self._resolve(gaz_chosen + people + fuzzy + heads)
