@@ -132,3 +132,15 @@ def test_titles_and_honorifics_alone_are_no_person(lang, text):
                                   "Brasil Jadi Tuan Rumah Pertemuan Para Menteri"])
 def test_an_honorific_word_opening_a_place_or_a_headline_phrase_is_no_person(text):
     assert all(l != "Person" for _, l, _ in ents("id", text))
+
+
+def test_a_country_name_that_is_also_a_word_counts_when_capitalised_inside_a_sentence():
+    found = ents("en", "Ministers flew to Ankara, and the bloc wants Turkey to act. Turkey said it would. "
+                       "Observers from the USA agreed.")
+    assert [t for t, _, kb in found if kb == "Country:Turkey"] == ["Turkey", "Turkey"]
+    assert ("USA", "Country", "Country:United States") in found
+
+
+@pytest.mark.parametrize("text", ["Turkey prices rose before the holiday.", "They sell Turkey Hill ice cream."])
+def test_a_word_like_country_name_opening_a_sentence_or_inside_a_name_needs_more(text):
+    assert all(kb != "Country:Turkey" for _, _, kb in ents("en", text))

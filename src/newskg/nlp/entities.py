@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .gazetteer import GazEntry, Gazetteer, is_strict_form
+from .gazetteer import GazEntry, Gazetteer, fold, is_strict_form
 from .lexicon import Lexicon, calendar_words, lexicon, word_set
 from .sentences import sentence_at, span_text, token_texts
 
@@ -156,9 +156,8 @@ class EntityRecognizer:
         return {doc[c.end - 1].text for c in people if c.label == "Person" and c.start in ends}
 
     # ------------------------------------------------------------------ gazetteer
-    # ------------------------------------------------------------------ gazetteer
     def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int], prep_tokens: set[int] = frozenset()) -> list[Candidate]:
-        found = []
+        found, deferred, accepted = [], [], set()
         for matcher in (self.matcher_lower, self.matcher_exact):
             for match_id, s, e in matcher(doc):
                 form = self.strings[match_id]
@@ -174,12 +173,31 @@ class EntityRecognizer:
                 # one name for two kinds of thing (the White House as venue and as institution) is
                 # no word ambiguity: the context picks the kind, and the name always counts
                 same_thing = len(entries) > 1 and len({x.name for x in entries}) == 1
-                if entry.is_ambiguous(form) and not same_thing and not self._near(cue_tokens, s, e):
-                    continue
                 # a lone name part of a known person ("Jokowi") yields to a full name read around it
                 prio = 6 if e - s > 1 else (3 if entry.type == "Person" else 5)
-                found.append(Candidate(s, e, entry.type, entry.id, priority=prio))
+                cand = Candidate(s, e, entry.type, entry.id, priority=prio)
+                if (entry.is_ambiguous(form) and not same_thing and not self._near(cue_tokens, s, e)
+                        and not self._capitalised_word_name(doc, s, e, form, entry)):
+                    deferred.append(cand)
+                    continue
+                found.append(cand)
+                accepted.add(entry.id)
+        # a second mention: an ambiguous form of a thing the article names clearly elsewhere
+        # ("Turkey" opening a sentence, once "… with Turkey" was read)
+        found.extend(c for c in deferred if c.kb_id in accepted and doc[c.start].text[:1].isupper())
         return found
+
+    def _capitalised_word_name(self, doc: Doc, s: int, e: int, form: str, entry: GazEntry) -> bool:
+        """An ambiguous country or place name that is also an everyday word ("Turkey", "Lima":
+        Indonesian "five"), capitalised where the text writes words in lower case: inside a
+        sentence, not in a headline, and not part of a longer capitalised name ("Turkey Hill")."""
+        if entry.type not in {"Country", "Place"} or "*" in entry.ambiguous or fold(form) not in self.common:
+            return False
+        if doc[s].is_sent_start or not all(t.text[:1].isupper() for t in doc[s:e]):
+            return False
+        if (s > 0 and is_cap_word(doc[s - 1])) or (e < len(doc) and is_cap_word(doc[e])):
+            return False
+        return not is_headline(sentence_at(doc, s))
 
     def _word_styled(self, form: str) -> bool:
         """An acronym house styles also write as a word ("Nato", "Apec", "Asean"): four letters
