@@ -144,3 +144,52 @@ def test_a_country_name_that_is_also_a_word_counts_when_capitalised_inside_a_sen
 @pytest.mark.parametrize("text", ["Turkey prices rose before the holiday.", "They sell Turkey Hill ice cream."])
 def test_a_word_like_country_name_opening_a_sentence_or_inside_a_name_needs_more(text):
     assert all(kb != "Country:Turkey" for _, _, kb in ents("en", text))
+
+
+@pytest.mark.parametrize("lang, text, name, label", [
+    ("en", "The Ministry of Foreign Affairs of Vietnam issued a note.", "Ministry of Foreign Affairs of Vietnam",
+     "Organization"),
+    ("en", "A spokesman for the Foreign Affairs Ministry declined to comment.", "Foreign Affairs Ministry",
+     "Organization"),
+    ("en", "Protesters gathered outside the Embassy of Japan on Friday.", "Embassy of Japan", "Organization"),
+    ("id", "Kementerian Luar Negeri Arab Saudi menyampaikan sikapnya.", "Kementerian Luar Negeri Arab Saudi",
+     "Organization"),
+    ("id", "Kedutaan Besar Jepang menggelar resepsi.", "Kedutaan Besar Jepang", "Organization"),
+    ("id", "Para menteri bertemu di Istana Kepresidenan Iran kemarin.", "Istana Kepresidenan Iran", "Place"),
+])
+def test_ministries_embassies_and_palaces_keep_their_whole_name(lang, text, name, label):
+    found = ents(lang, text)
+    assert (name, label) in [(t, l) for t, l, _ in found]
+    assert not any(t in {"Foreign Affairs", "Ministry of Foreign Affairs of"} for t, _, _ in found)
+
+
+def test_another_countrys_foreign_ministry_is_not_indonesias():
+    found = ents("id", "Kementerian Luar Negeri Arab Saudi dan Kementerian Luar Negeri bertemu.")
+    assert [kb for t, _, kb in found if t == "Kementerian Luar Negeri Arab Saudi"] == [""]
+    assert ("Kementerian Luar Negeri", "Organization", "Organization:Ministry of Foreign Affairs of Indonesia") in found
+
+
+@pytest.mark.parametrize("lang, text, name, label", [
+    ("en", "Passengers of Vietnam Airlines were rebooked.", "Vietnam Airlines", "Organization"),
+    ("en", "Executives of SK Group flew in.", "SK Group", "Organization"),
+    ("en", "Delegates stayed at the Shangri-La Hotel in the capital.", "Shangri-La Hotel", "Place"),
+    ("en", "The jets landed at Ramstein Air Base late on Monday.", "Ramstein Air Base", "Place"),
+    ("id", "Ketua SK Group Chey Tae-won hadir di forum itu.", "SK Group", "Organization"),
+])
+def test_companies_and_venues_are_one_name(lang, text, name, label):
+    assert (name, label) in [(t, l) for t, l, _ in ents(lang, text)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Ketua SK Group Chey Tae-won hadir di forum itu."),
+    ("en", "The talks were led by chairman Chey Tae-won, officials said."),
+])
+def test_a_hyphenated_korean_given_name_stays_whole(lang, text):
+    people = [t for t, l, _ in ents(lang, text) if l == "Person"]
+    assert "Chey Tae-won" in people and "Chey Tae" not in people
+
+
+def test_an_adjective_or_a_cut_name_is_no_misspelling():
+    found = ents("en", "Exports to South American markets rose, the Ministry of Foreign Affairs of said.")
+    assert all(kb not in {"Place:South America", "Organization:Ministry of Foreign Affairs of China"}
+               for _, _, kb in found)

@@ -264,6 +264,12 @@ class EntityRecognizer:
                     and j + 1 < n and (is_cap_word(doc[j + 1]) or doc[j + 1].lower_ in particles)):
                 j += 1
                 continue
+            if (tok.text == "-" and j > i and is_cap_word(doc[j - 1]) and not doc[j - 1].whitespace_
+                    and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha and doc[j + 1].is_lower
+                    and not (j + 2 < n and doc[j + 2].text == "-" and not doc[j + 1].whitespace_)):
+                j += 2     # a hyphenated given name: "Chey Tae-won", "Kim Jong-un"
+                end = j
+                continue
             if (tok.text in OPEN_Q and j > i and j + 3 < n and is_cap_word(doc[j + 1])
                     and doc[j + 2].text in CLOSE_Q and is_cap_word(doc[j + 3])):
                 j += 3  # Joko “Jokowi” Widodo
@@ -365,28 +371,91 @@ class EntityRecognizer:
         return j
 
     # ------------------------------------------------------------------ head words
-    def headword_candidates(self, doc: Doc, blocked: set[int], particles: set[str]) -> list[Candidate]:
+    def headword_candidates(self, doc: Doc, blocked: set[int], particles: set[str],
+                            gaz_chosen: list[Candidate] = ()) -> list[Candidate]:
+        """Capitalised names around a head word of `name_heads.tsv`.  `where`: the head opens the
+        name ("Ministry of Foreign Affairs", "Kementerian Pertahanan"), closes it ("Hyderabad House",
+        "SK Group", "Shangri-La Hotel") or either (`both`: "Foreign Affairs Ministry").  With
+        `takes_country` a known country at the far end (or a country or city opening it) belongs to the name ("Kementerian
+        Luar Negeri Arab Saudi", "Ministry of Foreign Affairs of Vietnam", "Vietnam Airlines"); such
+        a name outranks the gazetteer's shorter matches inside it, and keeps the gazetteer's entry
+        when that entry is the country's own ("Kementerian Pertahanan" + "RI")."""
         out = []
+        n = len(doc)
+        connectors = particles | {"of", "for", "and", "the"}
+        gaz_start = {c.start: c for c in gaz_chosen if c.label != "Person"}
+        gaz_end = {c.end: c for c in gaz_chosen if c.label != "Person"}
+        gaz_spans = {(c.start, c.end) for c in gaz_chosen}
+
+        def country_of(c: Candidate) -> str:
+            entry = self.gaz.entry(c.kb_id)
+            return entry.country if entry else ""
+
+        def place_at(i: int) -> Candidate | None:
+            """The country named from token i: it may close a name ("Istana Kepresidenan Iran"; not
+            the city of "Istana Merdeka Jakarta")."""
+            c = gaz_start.get(i)
+            return c if c is not None and c.label == "Country" else None
+
+        def emit(s: int, e: int, typ: str, absorbed: Candidate | None, inner: Candidate | None) -> None:
+            while e > s + 1 and doc[e - 1].lower_ in connectors:
+                e -= 1        # "Ministry of Foreign Affairs of" before a name it may not take
+            if (s, e) in gaz_spans:
+                return
+            if absorbed is None:
+                out.append(Candidate(s, e, typ, "", 2))
+                return
+            same = inner is not None and absorbed.kb_id.split(":", 1)[-1] == country_of(inner)
+            out.append(Candidate(s, e, typ, inner.kb_id if same else "", 7))
+
         for m in self.heads.matches(doc):
             typ, where = m.row.get("type", ""), m.row.get("where", "first")
+            takes_country = m.row.get("takes_country", "") == "y"
             if not doc[m.start].text[:1].isupper():
                 continue
-            if where == "first":
-                end = m.end
-                while end < len(doc) and end - m.end < 5 and end not in blocked and (
-                        doc[end].text[:1].isupper() or (doc[end].lower_ in particles | {"of", "for", "and", "the"}
-                                                        and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
-                    end += 1
-                if end > m.end:
-                    out.append(Candidate(m.start, end, typ, "", 2))
-            else:  # head word closes the name: "Hyderabad House", "Sabha University"
-                s = m.start
-                while s > 0 and s - m.start > -4 and (s - 1) not in blocked and is_cap_word(doc[s - 1]):
-                    s -= 1
+            if where in {"first", "both"}:
+                inner = gaz_start.get(m.start) if takes_country else None
+                end = inner.end if inner is not None and inner.label == typ else m.end
+                inner = inner if end > m.end else None
+                absorbed = None
+                while end < n and end - m.end < 6:
+                    if end in blocked:
+                        place = place_at(end) if takes_country else None
+                        if place is not None:
+                            end, absorbed = place.end, place
+                        break
+                    if inner is not None and not (doc[end].lower_ in connectors and place_at(end + 1)):
+                        break   # a known name: only a country may follow it
+                    if doc[end].text[:1].isupper():
+                        end += 1
+                    elif doc[end].lower_ in connectors and end + 1 < n and (
+                            doc[end + 1].text[:1].isupper() or (takes_country and place_at(end + 1))):
+                        end += 1
+                    else:
+                        break
+                if end > m.end and (absorbed is not None or inner is None):
+                    emit(m.start, end, typ, absorbed, inner)
+                    continue
+            if where in {"last", "both"}:   # head word closes the name: "Hyderabad House", "Sabha University"
+                s, absorbed = m.start, None
+                while s > 0 and m.start - s < 5:
+                    prev = s - 1
+                    if prev in blocked:
+                        place = gaz_end.get(s) if takes_country else None
+                        if place is not None and place.label in {"Country", "Place"}:
+                            s, absorbed = place.start, place
+                        break
+                    if is_cap_word(doc[prev]) or (doc[prev].is_alpha and doc[prev].is_upper and len(doc[prev]) > 1):
+                        s = prev
+                    elif (doc[prev].text in {"-", "‐"} and prev > 0 and not doc[prev].whitespace_
+                          and not doc[prev - 1].whitespace_ and doc[prev - 1].text[:1].isupper()):
+                        s = prev - 1    # "Shangri-La Hotel"
+                    else:
+                        break
                 while s < m.start and doc[s].lower_ in {"the", "a", "an"}:
                     s += 1
                 if s < m.start:
-                    out.append(Candidate(s, m.end, typ, "", 2))
+                    emit(s, m.end, typ, absorbed, None)
         return out
 
     def propagate_heads(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
@@ -590,11 +659,12 @@ class EntityRecognizer:
         title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
         honor_end = {m.start: m.end for m in self.honorifics.matches(doc)}
         honor_tokens = {i for s, e in honor_end.items() for i in range(s, e)}
+        heads = self.headword_candidates(doc, blocked | title_tokens, particles, gaz_chosen)
+        complements = dict(gaz_by_start)   # "Ketua SK Group Chey Tae-won": the title's organisation
+        complements.update((c.start, c) for c in heads if c.start not in complements)
         people = self.strip_honorifics(
-            doc, self.person_candidates(doc, blocked, title_matches, cue_matches, gaz_by_start, honor_end),
+            doc, self.person_candidates(doc, blocked, title_matches, cue_matches, complements, honor_end),
             title_tokens, honor_end)
-        heads = self.headword_candidates(doc, blocked | {i for m in title_matches for i in range(m.start, m.end)},
-                                         particles)
         known = {i for c in gaz_chosen + people for i in range(c.start, c.end)}
         model = self.strip_honorifics(doc, self.model_candidates(doc, title_tokens | honor_tokens, known),
                                       title_tokens, honor_end)
