@@ -193,3 +193,10 @@ def test_an_adjective_or_a_cut_name_is_no_misspelling():
     found = ents("en", "Exports to South American markets rose, the Ministry of Foreign Affairs of said.")
     assert all(kb not in {"Place:South America", "Organization:Ministry of Foreign Affairs of China"}
                for _, _, kb in found)
+
+
+@pytest.mark.parametrize("text", ["Indonesia dan Malaysia Tandatangani Nota Kesepahaman",
+                                  "Temui Putin, Erdogan Bahas Ekspor Gandum"])
+def test_capitalised_verbs_and_nouns_of_a_headline_are_no_person(text):
+    people = [t for t, l, _ in ents("id", text) if l == "Person"]
+    assert all(w not in t for t in people for w in ("Temui", "Tandatangani", "Kesepahaman", "Nota"))

@@ -80,6 +80,11 @@ class EntityRecognizer:
         self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
         self.common = word_set(lang, "common_words")
         self.run_connectors = word_set(lang, "run_connectors")
+        from .. import resources
+        rows = resources.read_tsv(lang, "affixes.tsv")
+        self.affixes = (tuple(sorted({r["form"] for r in rows if r.get("kind") == "prefix"}, key=len, reverse=True)),
+                        tuple(sorted({r["form"] for r in rows if r.get("kind") == "suffix"}, key=len, reverse=True))
+                        ) if rows else ()
         self.calendar = calendar_words(lang)
         self.cue_words = {kind: {r["form"].lower() for r in self.cues.rows if r.get("cue") == kind}
                           for kind in {r.get("cue") for r in self.cues.rows}}
@@ -544,6 +549,10 @@ class EntityRecognizer:
                 continue   # "Philippine", "Thais", "Saudi (Crown Prince)", "Their Majesties"
             if cut_out(s, end):
                 continue
+            if (label == "Person" and self.affixes and is_headline(sentence_at(doc, s))
+                    and any(self._everyday(t.lower_) for t in words)):
+                continue   # "Temui Putin", "Tandatangani Nota Kesepahaman": a headline's verbs and
+                # nouns are capitalised too, also with their affixes; the body names the person
             common = sum(t.lower_ in self.common for t in words)
             if common == len(words) and (label == "Place" or is_headline(sentence_at(doc, s))):
                 continue   # "Bandar Udara", "Kantor Kepresidenan": descriptions, not names
@@ -551,6 +560,22 @@ class EntityRecognizer:
                 continue   # "Retno Bahas Kerja Sama RI": a headline, not a name
             out.append(Candidate(s, end, label, e.kb_id_, 0))
         return out
+
+    def _everyday(self, word: str) -> bool:
+        """An everyday word of the language, or one with the affixes of `affixes.tsv` around an
+        everyday stem of three letters or more ("temui" = temu + -i, "kesepahaman" = ke- +
+        sepaham + -an)."""
+        if word in self.common:
+            return True
+        prefixes, suffixes = self.affixes or ((), ())
+        for p in ("",) + prefixes:
+            if not word.startswith(p):
+                continue
+            for x in ("",) + suffixes:
+                if (p or x) and word.endswith(x) and len(word) - len(p) - len(x) >= 3 \
+                        and word[len(p):len(word) - len(x)] in self.common:
+                    return True
+        return False
 
     # ------------------------------------------------------------------ fuzzy
     def _misspelt_place_word(self, tok) -> bool:
