@@ -26,3 +26,15 @@ def test_an_honorific_surname_alone_is_the_surname():
     facts = extract_facts(article_from_text("The vote was close, said Mr Threlkeld, who chairs the panel.",
                                             lang="en"))
     assert [e.name for e in facts.entities if e.type == "Person"] == ["Threlkeld"]
+
+
+@pytest.mark.parametrize("lang, text, name, alias", [
+    ("en", "Haroldo Mbeki-Santos, also known as Big Harry, met the envoy.", "Haroldo Mbeki-Santos", "Big Harry"),
+    ("id", "Kamaruddin Salampessy alias Udin Kribo ditangkap polisi.", "Kamaruddin Salampessy", "Udin Kribo"),
+    ("id", "Rahmat Sutisna yang dikenal sebagai Kang Emot hadir di acara itu.", "Rahmat Sutisna", "Kang Emot"),
+])
+def test_a_name_after_an_alias_cue_is_the_same_entity(reader, lang, text, name, alias):
+    facts, _, _ = reader(text, lang)
+    named = [e for e in facts.entities if e.name == name]
+    assert len(named) == 1 and alias in {m.text for m in named[0].mentions}
+    assert not any(e.name == alias for e in facts.entities)
