@@ -1,4 +1,5 @@
 """Positions and quotations read from short texts written for these tests."""
+import pytest
 
 
 def positions(facts, name):
@@ -55,3 +56,12 @@ def test_short_reference_and_misspelt_name_join_their_entity(reader):
     assert [e.name for e in orgs] == ["European Trade Commission"] and len(orgs[0].mentions) == 2
     people = [e for e in facts.entities if e.type == "Person"]
     assert len(people) == 1 and "Jokori" in people[0].aliases
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", '"The border talks with our neighbours went well," a ministry spokesman told Reuters.'),
+    ("id", '"Perundingan perbatasan berjalan dengan sangat baik," kata juru bicara itu kepada Antara.'),
+])
+def test_the_outlet_a_quote_was_given_to_is_not_its_speaker(reader, lang, text):
+    facts, name, _ = reader(text, lang)
+    assert facts.quotes and all(name.get(q.speaker) not in {"Reuters", "Antara"} for q in facts.quotes)

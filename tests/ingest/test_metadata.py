@@ -335,3 +335,21 @@ def test_credits_closing_a_caption(caption, credit):
     kept = caption[: caption.index("Jakarta") + 7] if "Jakarta" in caption else caption[: caption.index(".")]
     assert kept in body_of(text, md)
     assert credit not in body_of(text, md)
+
+
+def test_a_capitals_place_with_a_full_stop_opens_the_body_as_a_dateline():
+    text = ("Menteri Bertemu Mitra dari Asia\n\nSURABAYA. Menteri Luar Negeri bertemu mitranya dari Singapura "
+            "untuk membahas kerja sama ekonomi.\n")
+    md = find_metadata(text)
+    assert md.dateline_place == "SURABAYA"
+    body = body_of(text, md)
+    assert "SURABAYA" not in body and "Menteri Luar Negeri bertemu mitranya" in body
+
+
+def test_adaptation_credits_and_news_aggregator_footers_are_metadata():
+    text = ("Menteri Bertemu Mitra dari Asia\n\nMenteri Luar Negeri bertemu mitranya dari Singapura.\n\n"
+            "Diadaptasi oleh: Larasati Purnomo\n\nSimak berita dan artikel lainnya di Google News\n")
+    md = find_metadata(text)
+    assert md.credits == ["Larasati Purnomo"]
+    body = body_of(text, md)
+    assert "Larasati" not in body and "Google" not in body

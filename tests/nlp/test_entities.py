@@ -104,3 +104,99 @@ def test_a_country_misspelt_beyond_the_rules_is_taken_when_the_model_reads_a_pla
         pytest.skip("no trained English pipeline")
     found = ents("en", "Before the summit began, he met the president of Kagystan in the capital.")
     assert ("Kagystan", "Country", "Country:Kyrgyzstan") in found
+
+
+def test_honorifics_stay_out_of_person_spans():
+    found = ents("en", "Ms Dunmore met Dr. Harlan Voss and Lord Pelling in the capital.")
+    people = [t for t, l, _ in found if l == "Person"]
+    assert "Dunmore" in people and "Harlan Voss" in people and "Pelling" in people
+    assert not any(t.startswith(("Ms", "Dr", "Lord")) for t, _, _ in found)
+
+
+def test_a_name_after_an_honorific_is_a_person_and_so_is_its_full_form():
+    found = ents("en", "Fenella Brackley spoke first. Ms Brackley said the bill would pass.")
+    assert ("Fenella Brackley", "Person") in [(t, l) for t, l, _ in found]
+    assert ("Brackley", "Person") in [(t, l) for t, l, _ in found]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Raja Salman bertemu Presiden Joko Widodo. Raja kemudian kembali ke Riyadh."),
+    ("en", "The Baroness and the King arrived. Mr. said nothing."),
+])
+def test_titles_and_honorifics_alone_are_no_person(lang, text):
+    found = ents(lang, text)
+    assert all(t not in {"Raja", "Baroness", "King", "Mr", "Mr."} for t, l, _ in found if l == "Person")
+
+
+@pytest.mark.parametrize("text", ["Pemindahan Ibu Kota Nusantara dibahas di Jakarta.",
+                                  "Brasil Jadi Tuan Rumah Pertemuan Para Menteri"])
+def test_an_honorific_word_opening_a_place_or_a_headline_phrase_is_no_person(text):
+    assert all(l != "Person" for _, l, _ in ents("id", text))
+
+
+def test_a_country_name_that_is_also_a_word_counts_when_capitalised_inside_a_sentence():
+    found = ents("en", "Ministers flew to Ankara, and the bloc wants Turkey to act. Turkey said it would. "
+                       "Observers from the USA agreed.")
+    assert [t for t, _, kb in found if kb == "Country:Turkey"] == ["Turkey", "Turkey"]
+    assert ("USA", "Country", "Country:United States") in found
+
+
+@pytest.mark.parametrize("text", ["Turkey prices rose before the holiday.", "They sell Turkey Hill ice cream."])
+def test_a_word_like_country_name_opening_a_sentence_or_inside_a_name_needs_more(text):
+    assert all(kb != "Country:Turkey" for _, _, kb in ents("en", text))
+
+
+@pytest.mark.parametrize("lang, text, name, label", [
+    ("en", "The Ministry of Foreign Affairs of Vietnam issued a note.", "Ministry of Foreign Affairs of Vietnam",
+     "Organization"),
+    ("en", "A spokesman for the Foreign Affairs Ministry declined to comment.", "Foreign Affairs Ministry",
+     "Organization"),
+    ("en", "Protesters gathered outside the Embassy of Japan on Friday.", "Embassy of Japan", "Organization"),
+    ("id", "Kementerian Luar Negeri Arab Saudi menyampaikan sikapnya.", "Kementerian Luar Negeri Arab Saudi",
+     "Organization"),
+    ("id", "Kedutaan Besar Jepang menggelar resepsi.", "Kedutaan Besar Jepang", "Organization"),
+    ("id", "Para menteri bertemu di Istana Kepresidenan Iran kemarin.", "Istana Kepresidenan Iran", "Place"),
+])
+def test_ministries_embassies_and_palaces_keep_their_whole_name(lang, text, name, label):
+    found = ents(lang, text)
+    assert (name, label) in [(t, l) for t, l, _ in found]
+    assert not any(t in {"Foreign Affairs", "Ministry of Foreign Affairs of"} for t, _, _ in found)
+
+
+def test_another_countrys_foreign_ministry_is_not_indonesias():
+    found = ents("id", "Kementerian Luar Negeri Arab Saudi dan Kementerian Luar Negeri bertemu.")
+    assert [kb for t, _, kb in found if t == "Kementerian Luar Negeri Arab Saudi"] == [""]
+    assert ("Kementerian Luar Negeri", "Organization", "Organization:Ministry of Foreign Affairs of Indonesia") in found
+
+
+@pytest.mark.parametrize("lang, text, name, label", [
+    ("en", "Passengers of Vietnam Airlines were rebooked.", "Vietnam Airlines", "Organization"),
+    ("en", "Executives of SK Group flew in.", "SK Group", "Organization"),
+    ("en", "Delegates stayed at the Shangri-La Hotel in the capital.", "Shangri-La Hotel", "Place"),
+    ("en", "The jets landed at Ramstein Air Base late on Monday.", "Ramstein Air Base", "Place"),
+    ("id", "Ketua SK Group Chey Tae-won hadir di forum itu.", "SK Group", "Organization"),
+])
+def test_companies_and_venues_are_one_name(lang, text, name, label):
+    assert (name, label) in [(t, l) for t, l, _ in ents(lang, text)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Ketua SK Group Chey Tae-won hadir di forum itu."),
+    ("en", "The talks were led by chairman Chey Tae-won, officials said."),
+])
+def test_a_hyphenated_korean_given_name_stays_whole(lang, text):
+    people = [t for t, l, _ in ents(lang, text) if l == "Person"]
+    assert "Chey Tae-won" in people and "Chey Tae" not in people
+
+
+def test_an_adjective_or_a_cut_name_is_no_misspelling():
+    found = ents("en", "Exports to South American markets rose, the Ministry of Foreign Affairs of said.")
+    assert all(kb not in {"Place:South America", "Organization:Ministry of Foreign Affairs of China"}
+               for _, _, kb in found)
+
+
+@pytest.mark.parametrize("text", ["Indonesia dan Malaysia Tandatangani Nota Kesepahaman",
+                                  "Temui Putin, Erdogan Bahas Ekspor Gandum"])
+def test_capitalised_verbs_and_nouns_of_a_headline_are_no_person(text):
+    people = [t for t, l, _ in ents("id", text) if l == "Person"]
+    assert all(w not in t for t in people for w in ("Temui", "Tandatangani", "Kesepahaman", "Nota"))

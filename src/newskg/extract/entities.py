@@ -3,15 +3,19 @@
 Gazetteer matches carry their canonical entry.  People found by rules are clustered: a bare
 surname or first name ("Putin", "Xi") joins the one full name in the article that has it
 ("Vladimir Putin", "Xi Jinping"); a nickname in quotes or brackets ("Joko “Jokowi” Widodo",
-"Joko Widodo (Jokowi)") is an alias, not part of the name.
+"Joko Widodo (Jokowi)") is an alias, not part of the name, and so is a name after an alias cue
+(`cues.tsv`, kind `alias`: "X, also known as Y", "X alias Y", "X yang dikenal sebagai Y"): both are one
+entity.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from .. import resources
 from ..facts import Entity, Span
 from ..nlp.gazetteer import GazEntry, Gazetteer, fold
 
@@ -102,6 +106,7 @@ def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
             attach(ent, key)
 
     _cluster_people(doc, people, gaz, cluster, attach, clusters)
+    _join_aliases(doc, clusters, order, index)
     _fold_short_references(clusters, order, index)
     # deterministic keys in order of first mention
     ordered = sorted(order, key=lambda k: clusters[k].mentions[0].start if clusters[k].mentions else 0)
@@ -113,6 +118,55 @@ def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     index.by_token = {t: rename[k] for t, k in index.by_token.items()}
     index.entries = {rename[k]: v for k, v in index.entries.items()}
     return index
+
+
+@lru_cache(maxsize=None)
+def _alias_cues(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The alias cues of a language as lower-case word tuples, longest first."""
+    forms = {tuple(r["form"].lower().split()) for r in resources.read_tsv(lang, "cues.tsv")
+             if r.get("cue") == "alias" and r.get("form")}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _join_aliases(doc: Doc, clusters: dict[str, Entity], order: list[str], index: EntityIndex) -> None:
+    """"X, also known as Y" / "X alias Y": the entity named right after an alias cue is the one
+    named right before it (two gazetteer entries are never joined; a nickname of another type
+    than the name it follows takes the name's type)."""
+    cues = _alias_cues(doc.lang_)
+    if not cues:
+        return
+    lower = [t.lower_ for t in doc]
+    n = len(doc)
+    for i in range(1, n):
+        before = index.by_token.get(i - 1)
+        if before is None and i >= 2 and doc[i - 1].text == ",":
+            before = index.by_token.get(i - 2)
+        if before is None or index.by_token.get(i) == before:
+            continue
+        for cue in cues:
+            j = i + len(cue)
+            if tuple(lower[i:j]) != cue:
+                continue
+            if j < n and doc[j].text in {",", ":"}:
+                j += 1
+            after = index.by_token.get(j)
+            if after is None or after == before or (j > 0 and index.by_token.get(j - 1) == after):
+                break
+            a, b = clusters.get(before), clusters.get(after)
+            if a is None or b is None or (before in index.entries and after in index.entries):
+                break
+            keep, drop = (after, before) if after in index.entries else (before, after)
+            if a.type != b.type and drop != after:
+                break     # a nickname the model typed otherwise ("Digong") takes the name's type
+            target = clusters[keep]
+            target.mentions.extend(clusters[drop].mentions)
+            target.mentions.sort(key=lambda m: m.start)
+            for t, k in list(index.by_token.items()):
+                if k == drop:
+                    index.by_token[t] = keep
+            order.remove(drop)
+            del clusters[drop]
+            break
 
 
 def _fold_short_references(clusters: dict[str, Entity], order: list[str], index: EntityIndex) -> None:

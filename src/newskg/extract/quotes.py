@@ -3,7 +3,9 @@
 A quotation is text between matching quote marks, at least four words long.  Its speaker is the
 person (or organisation) next to a speech cue right after it ('…," ujar penulis Bendera Merah,
 George Magnus'; '…," Biden told reporters') or right before it ('Biden said: "…"').  A quotation
-whose cue has no name ('…," sambungnya', '…," he said') continues the previous speaker.
+whose cue has no name ('…," sambungnya', '…," he said') continues the previous speaker.  A news
+outlet next to the cue reports the quotation and is never its speaker ('…," the minister told
+Reuters'; '…," kata Menlu seperti dikutip Antara').
 """
 from __future__ import annotations
 
@@ -61,6 +63,14 @@ def _cue_after(doc: Doc, char: int, speech_cues: set[int]) -> bool:
     return any(t.i in speech_cues for t in toks[:3])
 
 
+def _can_speak(index: EntityIndex, key: str) -> bool:
+    """A person or organisation, but not a news outlet (it reports what others say)."""
+    if index.get(key).type not in SPEAKER_TYPES:
+        return False
+    entry = index.entries.get(key)
+    return entry is None or entry.kind != "outlet"
+
+
 def _speaker_after(doc, index, char, speech_cues, title_tokens) -> str | None:
     """'…," ujar penulis X, George Magnus' / '…," Biden told reporters' / '…," said John Smith'."""
     toks = _tokens_from(doc, char, 14)
@@ -69,7 +79,7 @@ def _speaker_after(doc, index, char, speech_cues, title_tokens) -> str | None:
         if t.text in {".", "\n"} or (t.text == '"' and k > 0):
             break
         key = index.key_at(t.i)
-        if key and index.get(key).type in SPEAKER_TYPES and t.i not in title_tokens:
+        if key and _can_speak(index, key) and t.i not in title_tokens:
             if seen_cue or (k + 1 < len(toks) and _next_is_cue(doc, index, t.i, speech_cues)):
                 return key
         if t.i in speech_cues:
@@ -99,7 +109,7 @@ def _speaker_before(doc, index, char, speech_cues, title_tokens) -> str | None:
         if t.text in {".", "\n"}:
             break
         key = index.key_at(t.i)
-        if key and index.get(key).type in SPEAKER_TYPES:
+        if key and _can_speak(index, key):
             return key
     return None
 

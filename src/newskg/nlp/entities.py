@@ -11,6 +11,9 @@ It combines, in this order of trust:
 4. fuzzy gazetteer matches of misspelt multi-word names ("Organisasi Kerjasama Shahai"),
 5. entities a trained `ner` component put in `doc.ents` before this one (slot for a statistical model),
 6. every later bare mention of a known person's first or last name ("Putin", "Xi").
+A person's span never holds a leading courtesy title (`<lang>/honorifics.tsv`: "Ms Hewitt" is the
+mention "Hewitt", which then joins "Patricia Hewitt"), and a span of titles and honorifics alone
+("Raja", "Mr") is no person.
 Result: `doc.ents` with labels Person / Organization / Country / Place and `kb_id_` set to the
 gazetteer id ("Country:Russia") where the thing is known.
 """
@@ -23,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .gazetteer import GazEntry, Gazetteer, is_strict_form
+from .gazetteer import GazEntry, Gazetteer, fold, is_strict_form
 from .lexicon import Lexicon, calendar_words, lexicon, word_set
 from .sentences import sentence_at, span_text, token_texts
 
@@ -73,9 +76,15 @@ class EntityRecognizer:
         self.cues: Lexicon = lexicon(nlp, lang, "cues")
         self.heads: Lexicon = lexicon(nlp, lang, "name_heads")
         self.demonyms = self._demonym_lexicon(nlp, lang)
+        self.honorifics = self._honorific_lexicon(nlp, lang)
         self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
         self.common = word_set(lang, "common_words")
         self.run_connectors = word_set(lang, "run_connectors")
+        from .. import resources
+        rows = resources.read_tsv(lang, "affixes.tsv")
+        self.affixes = (tuple(sorted({r["form"] for r in rows if r.get("kind") == "prefix"}, key=len, reverse=True)),
+                        tuple(sorted({r["form"] for r in rows if r.get("kind") == "suffix"}, key=len, reverse=True))
+                        ) if rows else ()
         self.calendar = calendar_words(lang)
         self.cue_words = {kind: {r["form"].lower() for r in self.cues.rows if r.get("cue") == kind}
                           for kind in {r.get("cue") for r in self.cues.rows}}
@@ -101,9 +110,59 @@ class EntityRecognizer:
             rows.extend({"form": f, "name": r["name"]} for f in resources.split_multi(r.get("forms", "")))
         return Lexicon(nlp, tuple(rows))
 
+    @staticmethod
+    def _honorific_lexicon(nlp: Language, lang: str) -> Lexicon:
+        """Courtesy titles of `lang`, each also with a trailing dot ("Mr", "Mr.")."""
+        from .. import resources
+        rows = []
+        for r in resources.read_tsv(lang, "honorifics.tsv"):
+            form = r.get("form", "").strip()
+            if form:
+                rows.append({"form": form})
+                rows.append({"form": form[:-1] if form.endswith(".") else form + "."})
+        return Lexicon(nlp, tuple(rows))
+
+    def strip_honorifics(self, doc: Doc, cands: list[Candidate], title_tokens: set[int],
+                         honor_end: dict[int, int]) -> list[Candidate]:
+        """Candidates without leading honorifics (`honor_end`: start → end of each honorific in
+        the doc): "Ms Hewitt" → the person "Hewitt", "Dr. dr. Siti Rahma" → "Siti Rahma".  A name
+        right after an honorific is a person's, whatever the model called it ("Ms Blears", "Dr
+        Gibbons" read as organisations); a person of titles and honorifics alone is dropped ("Raja",
+        "Mr").  A gazetteer form ("Sheikh Hasina") stays as it is."""
+        out = []
+        ends = self._honorific_ends(honor_end)
+        for c in cands:
+            if c.kb_id:
+                out.append(c)
+                continue
+            s = c.start
+            while s < c.end and (s in honor_end or doc[s].text == "."):
+                s = min(honor_end.get(s, s + 1), c.end)
+            after_honorific = s > c.start or c.start - 1 in ends \
+                or (c.start >= 2 and doc[c.start - 1].text == "." and c.start - 2 in ends)
+            if c.label != "Person" and not (after_honorific and all(
+                    is_cap_word(t) or not t.is_alpha for t in doc[s:c.end])):
+                out.append(c)    # no honorific, or no name after it ("Dr Martens boots")
+                continue
+            if s == c.end or all(i in title_tokens or not doc[i].is_alpha for i in range(s, c.end)):
+                continue
+            out.append(c if (s, c.label) == (c.start, "Person") else Candidate(s, c.end, "Person", "", c.priority))
+        return out
+
+    @staticmethod
+    def _honorific_ends(honor_end: dict[int, int]) -> set[int]:
+        """Token index of the last token of each honorific."""
+        return {e - 1 for e in honor_end.values()}
+
+    @staticmethod
+    def honorific_surnames(doc: Doc, people: list[Candidate], honor_end: dict[int, int]) -> set[str]:
+        """Last words of the names written after an honorific ("Blears" of "Ms Blears")."""
+        ends = {e for e in honor_end.values()} | {e + 1 for e in honor_end.values()}
+        return {doc[c.end - 1].text for c in people if c.label == "Person" and c.start in ends}
+
     # ------------------------------------------------------------------ gazetteer
     def gazetteer_candidates(self, doc: Doc, cue_tokens: set[int], prep_tokens: set[int] = frozenset()) -> list[Candidate]:
-        found = []
+        found, deferred, accepted = [], [], set()
         for matcher in (self.matcher_lower, self.matcher_exact):
             for match_id, s, e in matcher(doc):
                 form = self.strings[match_id]
@@ -119,12 +178,31 @@ class EntityRecognizer:
                 # one name for two kinds of thing (the White House as venue and as institution) is
                 # no word ambiguity: the context picks the kind, and the name always counts
                 same_thing = len(entries) > 1 and len({x.name for x in entries}) == 1
-                if entry.is_ambiguous(form) and not same_thing and not self._near(cue_tokens, s, e):
-                    continue
                 # a lone name part of a known person ("Jokowi") yields to a full name read around it
                 prio = 6 if e - s > 1 else (3 if entry.type == "Person" else 5)
-                found.append(Candidate(s, e, entry.type, entry.id, priority=prio))
+                cand = Candidate(s, e, entry.type, entry.id, priority=prio)
+                if (entry.is_ambiguous(form) and not same_thing and not self._near(cue_tokens, s, e)
+                        and not self._capitalised_word_name(doc, s, e, form, entry)):
+                    deferred.append(cand)
+                    continue
+                found.append(cand)
+                accepted.add(entry.id)
+        # a second mention: an ambiguous form of a thing the article names clearly elsewhere
+        # ("Turkey" opening a sentence, once "… with Turkey" was read)
+        found.extend(c for c in deferred if c.kb_id in accepted and doc[c.start].text[:1].isupper())
         return found
+
+    def _capitalised_word_name(self, doc: Doc, s: int, e: int, form: str, entry: GazEntry) -> bool:
+        """An ambiguous country or place name that is also an everyday word ("Turkey", "Lima":
+        Indonesian "five"), capitalised where the text writes words in lower case: inside a
+        sentence, not in a headline, and not part of a longer capitalised name ("Turkey Hill")."""
+        if entry.type not in {"Country", "Place"} or "*" in entry.ambiguous or fold(form) not in self.common:
+            return False
+        if doc[s].is_sent_start or not all(t.text[:1].isupper() for t in doc[s:e]):
+            return False
+        if (s > 0 and is_cap_word(doc[s - 1])) or (e < len(doc) and is_cap_word(doc[e])):
+            return False
+        return not is_headline(sentence_at(doc, s))
 
     def _word_styled(self, form: str) -> bool:
         """An acronym house styles also write as a word ("Nato", "Apec", "Asean"): four letters
@@ -191,6 +269,12 @@ class EntityRecognizer:
                     and j + 1 < n and (is_cap_word(doc[j + 1]) or doc[j + 1].lower_ in particles)):
                 j += 1
                 continue
+            if (tok.text == "-" and j > i and is_cap_word(doc[j - 1]) and not doc[j - 1].whitespace_
+                    and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha and doc[j + 1].is_lower
+                    and not (j + 2 < n and doc[j + 2].text == "-" and not doc[j + 1].whitespace_)):
+                j += 2     # a hyphenated given name: "Chey Tae-won", "Kim Jong-un"
+                end = j
+                continue
             if (tok.text in OPEN_Q and j > i and j + 3 < n and is_cap_word(doc[j + 1])
                     and doc[j + 2].text in CLOSE_Q and is_cap_word(doc[j + 3])):
                 j += 3  # Joko “Jokowi” Widodo
@@ -199,7 +283,7 @@ class EntityRecognizer:
         return end
 
     def person_candidates(self, doc: Doc, blocked: set[int], title_matches, cue_matches,
-                          gaz_by_start: dict[int, Candidate]) -> list[Candidate]:
+                          gaz_by_start: dict[int, Candidate], honor_end: dict[int, int] = {}) -> list[Candidate]:
         particles = self.cue_words.get("name_particle", set())
         out: list[Candidate] = []
         title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
@@ -240,6 +324,16 @@ class EntityRecognizer:
                         s -= 1
                     if i - s >= 2 and self.name_run(doc, s, name_blocked, particles) == i:
                         add(s, i, 3)
+        # an honorific and a name: "Ms Dunmore", "Dr. Harlan Voss", "Pak Bambang" (not "Ibu Kota":
+        # a head word opens a place's name; not "Tuan Rumah" (host) in a title-case headline)
+        head_starts = {m.start for m in self.heads.matches(doc)} if honor_end else set()
+        for i, j in honor_end.items():
+            if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
+                j += 1
+            if j < len(doc) and doc[i].text[:1].isupper() and j not in name_blocked and j not in head_starts \
+                    and is_cap_word(doc[j]) and doc[j].lower_.rstrip(".") not in self.calendar \
+                    and not (doc[j].lower_ in self.common and is_headline(sentence_at(doc, j))):
+                add(j, max(self.name_run(doc, j, name_blocked, particles), j + 1), 3)
         # speech cues: "…, said John Smith" / "John Smith said"
         for m in cue_matches:
             cue = m.row.get("cue")
@@ -282,28 +376,91 @@ class EntityRecognizer:
         return j
 
     # ------------------------------------------------------------------ head words
-    def headword_candidates(self, doc: Doc, blocked: set[int], particles: set[str]) -> list[Candidate]:
+    def headword_candidates(self, doc: Doc, blocked: set[int], particles: set[str],
+                            gaz_chosen: list[Candidate] = ()) -> list[Candidate]:
+        """Capitalised names around a head word of `name_heads.tsv`.  `where`: the head opens the
+        name ("Ministry of Foreign Affairs", "Kementerian Pertahanan"), closes it ("Hyderabad House",
+        "SK Group", "Shangri-La Hotel") or either (`both`: "Foreign Affairs Ministry").  With
+        `takes_country` a known country at the far end (or a country or city opening it) belongs to the name ("Kementerian
+        Luar Negeri Arab Saudi", "Ministry of Foreign Affairs of Vietnam", "Vietnam Airlines"); such
+        a name outranks the gazetteer's shorter matches inside it, and keeps the gazetteer's entry
+        when that entry is the country's own ("Kementerian Pertahanan" + "RI")."""
         out = []
+        n = len(doc)
+        connectors = particles | {"of", "for", "and", "the"}
+        gaz_start = {c.start: c for c in gaz_chosen if c.label != "Person"}
+        gaz_end = {c.end: c for c in gaz_chosen if c.label != "Person"}
+        gaz_spans = {(c.start, c.end) for c in gaz_chosen}
+
+        def country_of(c: Candidate) -> str:
+            entry = self.gaz.entry(c.kb_id)
+            return entry.country if entry else ""
+
+        def place_at(i: int) -> Candidate | None:
+            """The country named from token i: it may close a name ("Istana Kepresidenan Iran"; not
+            the city of "Istana Merdeka Jakarta")."""
+            c = gaz_start.get(i)
+            return c if c is not None and c.label == "Country" else None
+
+        def emit(s: int, e: int, typ: str, absorbed: Candidate | None, inner: Candidate | None) -> None:
+            while e > s + 1 and doc[e - 1].lower_ in connectors:
+                e -= 1        # "Ministry of Foreign Affairs of" before a name it may not take
+            if (s, e) in gaz_spans:
+                return
+            if absorbed is None:
+                out.append(Candidate(s, e, typ, "", 2))
+                return
+            same = inner is not None and absorbed.kb_id.split(":", 1)[-1] == country_of(inner)
+            out.append(Candidate(s, e, typ, inner.kb_id if same else "", 7))
+
         for m in self.heads.matches(doc):
             typ, where = m.row.get("type", ""), m.row.get("where", "first")
+            takes_country = m.row.get("takes_country", "") == "y"
             if not doc[m.start].text[:1].isupper():
                 continue
-            if where == "first":
-                end = m.end
-                while end < len(doc) and end - m.end < 5 and end not in blocked and (
-                        doc[end].text[:1].isupper() or (doc[end].lower_ in particles | {"of", "for", "and", "the"}
-                                                        and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
-                    end += 1
-                if end > m.end:
-                    out.append(Candidate(m.start, end, typ, "", 2))
-            else:  # head word closes the name: "Hyderabad House", "Sabha University"
-                s = m.start
-                while s > 0 and s - m.start > -4 and (s - 1) not in blocked and is_cap_word(doc[s - 1]):
-                    s -= 1
+            if where in {"first", "both"}:
+                inner = gaz_start.get(m.start) if takes_country else None
+                end = inner.end if inner is not None and inner.label == typ else m.end
+                inner = inner if end > m.end else None
+                absorbed = None
+                while end < n and end - m.end < 6:
+                    if end in blocked:
+                        place = place_at(end) if takes_country else None
+                        if place is not None:
+                            end, absorbed = place.end, place
+                        break
+                    if inner is not None and not (doc[end].lower_ in connectors and place_at(end + 1)):
+                        break   # a known name: only a country may follow it
+                    if doc[end].text[:1].isupper():
+                        end += 1
+                    elif doc[end].lower_ in connectors and end + 1 < n and (
+                            doc[end + 1].text[:1].isupper() or (takes_country and place_at(end + 1))):
+                        end += 1
+                    else:
+                        break
+                if end > m.end and (absorbed is not None or inner is None):
+                    emit(m.start, end, typ, absorbed, inner)
+                    continue
+            if where in {"last", "both"}:   # head word closes the name: "Hyderabad House", "Sabha University"
+                s, absorbed = m.start, None
+                while s > 0 and m.start - s < 5:
+                    prev = s - 1
+                    if prev in blocked:
+                        place = gaz_end.get(s) if takes_country else None
+                        if place is not None and place.label in {"Country", "Place"}:
+                            s, absorbed = place.start, place
+                        break
+                    if is_cap_word(doc[prev]) or (doc[prev].is_alpha and doc[prev].is_upper and len(doc[prev]) > 1):
+                        s = prev
+                    elif (doc[prev].text in {"-", "‐"} and prev > 0 and not doc[prev].whitespace_
+                          and not doc[prev - 1].whitespace_ and doc[prev - 1].text[:1].isupper()):
+                        s = prev - 1    # "Shangri-La Hotel"
+                    else:
+                        break
                 while s < m.start and doc[s].lower_ in {"the", "a", "an"}:
                     s += 1
                 if s < m.start:
-                    out.append(Candidate(s, m.end, typ, "", 2))
+                    emit(s, m.end, typ, absorbed, None)
         return out
 
     def propagate_heads(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
@@ -392,6 +549,10 @@ class EntityRecognizer:
                 continue   # "Philippine", "Thais", "Saudi (Crown Prince)", "Their Majesties"
             if cut_out(s, end):
                 continue
+            if (label == "Person" and self.affixes and is_headline(sentence_at(doc, s))
+                    and any(self._everyday(t.lower_) for t in words)):
+                continue   # "Temui Putin", "Tandatangani Nota Kesepahaman": a headline's verbs and
+                # nouns are capitalised too, also with their affixes; the body names the person
             common = sum(t.lower_ in self.common for t in words)
             if common == len(words) and (label == "Place" or is_headline(sentence_at(doc, s))):
                 continue   # "Bandar Udara", "Kantor Kepresidenan": descriptions, not names
@@ -399,6 +560,22 @@ class EntityRecognizer:
                 continue   # "Retno Bahas Kerja Sama RI": a headline, not a name
             out.append(Candidate(s, end, label, e.kb_id_, 0))
         return out
+
+    def _everyday(self, word: str) -> bool:
+        """An everyday word of the language, or one with the affixes of `affixes.tsv` around an
+        everyday stem of three letters or more ("temui" = temu + -i, "kesepahaman" = ke- +
+        sepaham + -an)."""
+        if word in self.common:
+            return True
+        prefixes, suffixes = self.affixes or ((), ())
+        for p in ("",) + prefixes:
+            if not word.startswith(p):
+                continue
+            for x in ("",) + suffixes:
+                if (p or x) and word.endswith(x) and len(word) - len(p) - len(x) >= 3 \
+                        and word[len(p):len(word) - len(x)] in self.common:
+                    return True
+        return False
 
     # ------------------------------------------------------------------ fuzzy
     def _misspelt_place_word(self, tok) -> bool:
@@ -504,12 +681,22 @@ class EntityRecognizer:
         gaz_by_start = {c.start: c for c in gaz_chosen}
         blocked = {i for c in gaz_chosen if c.label != "Person" for i in range(c.start, c.end)}
         title_matches = self.titles.matches(doc)
-        people = self.person_candidates(doc, blocked, title_matches, cue_matches, gaz_by_start)
-        heads = self.headword_candidates(doc, blocked | {i for m in title_matches for i in range(m.start, m.end)},
-                                         particles)
         title_tokens = {i for m in title_matches for i in range(m.start, m.end)}
+        honor_end = {m.start: m.end for m in self.honorifics.matches(doc)}
+        honor_tokens = {i for s, e in honor_end.items() for i in range(s, e)}
+        heads = self.headword_candidates(doc, blocked | title_tokens, particles, gaz_chosen)
+        complements = dict(gaz_by_start)   # "Ketua SK Group Chey Tae-won": the title's organisation
+        complements.update((c.start, c) for c in heads if c.start not in complements)
+        people = self.strip_honorifics(
+            doc, self.person_candidates(doc, blocked, title_matches, cue_matches, complements, honor_end),
+            title_tokens, honor_end)
         known = {i for c in gaz_chosen + people for i in range(c.start, c.end)}
-        model = self.model_candidates(doc, title_tokens, known)
+        model = self.strip_honorifics(doc, self.model_candidates(doc, title_tokens | honor_tokens, known),
+                                      title_tokens, honor_end)
+        surnames = self.honorific_surnames(doc, people + model, honor_end)
+        model = [Candidate(c.start, c.end, "Person", "", c.priority)
+                 if (c.label != "Person" and not c.kb_id and doc[c.end - 1].text in surnames
+                     and all(is_cap_word(t) for t in doc[c.start:c.end])) else c for c in model]
         taken = {i for c in gaz_chosen + people for i in range(c.start, c.end)} | title_tokens
         fuzzy = self.fuzzy_candidates(doc, taken)
         chosen = self._resolve(gaz_chosen + people + fuzzy + heads)

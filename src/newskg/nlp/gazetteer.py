@@ -147,7 +147,9 @@ class Gazetteer:
         """The entry whose multi-word form is closest to a misspelt multi-word `surface`, if close enough.
 
         Only names of two or more words and ten or more characters take part: short names are
-        too easily confused (Niger / Nigeria).
+        too easily confused (Niger / Nigeria).  A name with letters added at its end ("South
+        American": an adjective) or cut at a word boundary ("Ministry of Foreign Affairs of") is no
+        misspelling of it.
         """
         key = fold(surface)
         if len(key.split()) < 2 or len(key) < 10 or not self._multiword:
@@ -168,6 +170,8 @@ class Gazetteer:
         form = hit[0]
         if form[0] != key[0] or abs(len(form.split()) - len(key.split())) > 1:
             return None
+        if key.startswith(form) or form.startswith(key + " "):
+            return None   # "South American", "Ministry of Foreign Affairs of": a longer word or a cut name, no typo
         ids = self._folded.get(form, [])
         return self.entries[ids[0]] if ids else None
 
