@@ -559,8 +559,8 @@ class ArgumentReader:
             # "di kota kuno Samarkand", "in the ancient city of Samarkand", "in Uzbekistan's … city of"
             while k < hi and k - j <= 6 and self.index.key_at(k) is None and (
                     (self.doc[k].is_alpha and self.doc[k].is_lower and not self._verbal(k))
-                    or self.doc[k].lower_ in {"'s", "’s"}):
-                k += 1
+                    or self.doc[k].lower_ in {"'s", "’s"} or k in self.demonym_at):
+                k += 1          # "… the Saudi Arabian capital of Riyadh"
             hit = self.entity_at(k) if k < hi else None
             if hit is not None and self._possessive_modifier(hit[2]):
                 # "in Uzbekistan's historic city of Samarkand" is Samarkand; "in a move that
