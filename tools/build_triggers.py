@@ -295,11 +295,11 @@ class Morphology:
         else:
             past = stem + "ed"
         for form, tense in ((third, "present"), (ing, "ing")):
-            known = [f for f in irregular if f.endswith("s" if tense == "present" else "ing")]
+            known = [f for f in sorted(irregular) if f.endswith("s" if tense == "present" else "ing")]
             chosen = known[0] if known else form
             if verb in self.lemmas(chosen):
                 out[chosen] = tense
-        pasts = [f for f in irregular if not f.endswith(("ing",)) and f != third and f != verb
+        pasts = [f for f in sorted(irregular) if not f.endswith(("ing",)) and f != third and f != verb
                  and not (f.endswith("s") and f[:-1] in (verb, verb + "e"))]
         if not pasts and verb in self.lemmas(past):
             pasts = [past]
