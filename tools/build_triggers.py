@@ -436,7 +436,7 @@ def build_rows(path: Path) -> tuple[list[dict], list[Candidate]]:
     for k in KEEP:
         hits = [c for c in cands if _matches(k, c, morph)]
         if not hits:
-            print(f"build_triggers: {k.code} {k.verb} {k.pattern!r} is not in {path}")
+            raise SystemExit(f"build_triggers: {k.code} {k.verb} {k.pattern!r} is not in {path}")
         for c in hits:
             c.keep = k
         tails = realise(k.pattern, synsets) if k.pattern != "*" else [""]
