@@ -165,3 +165,9 @@ def test_the_visit_told_again_keeps_its_visitor(reader):
             "President Abdel Fattah al-Sisi said the visit caps years of diplomatic efforts.")
     _, _, events = reader(text, "en", published="2024-02-15")
     assert [v["participants"] for v in only(events, "Visit")] == [["Recep Tayyip Erdoğan"]]
+
+
+def test_a_trigger_ending_in_its_preposition_goes_to_the_place_after_it(reader):
+    text = "President Xi Jinping spoke at the White House on Tuesday before heading to San Francisco."
+    _, _, events = reader(text, "en", published="2023-11-14")
+    assert [v["location"] for v in only(events, "Visit")] == ["San Francisco"]

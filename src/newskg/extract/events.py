@@ -299,7 +299,10 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
             men = Mention(type=kind, trigger=m, sent=sent, anaphoric=_anaphoric(ctx, doc, m),
                           participants=parts, organizer=host, status=status, date=when)
             exclude = set(parts) | ({host} if host else set())
-            men.location = r.location(m.end, hi, exclude) or r.location(lo, m.start, exclude)
+            # a trigger ending in its own preposition ("heading to", "perjalanan ke", "setibanya
+            # di") has its place right after it
+            after = m.end - 1 if ctx.cue_at.get(m.end - 1) == "location_prep" else m.end
+            men.location = r.location(after, hi, exclude) or r.location(lo, m.start, exclude)
             if kind == "Visit" and men.location is not None:
                 # "visits to Poland, Romania and Norway": one visit per destination
                 more = r.places_coordinated_with(men.location, hi)
