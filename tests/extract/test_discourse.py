@@ -171,3 +171,12 @@ def test_a_trigger_ending_in_its_preposition_goes_to_the_place_after_it(reader):
     text = "President Xi Jinping spoke at the White House on Tuesday before heading to San Francisco."
     _, _, events = reader(text, "en", published="2023-11-14")
     assert [v["location"] for v in only(events, "Visit")] == ["San Francisco"]
+
+
+def test_an_undated_meeting_right_after_a_sideline_meeting_continues_its_frame(reader):
+    text = ("Prime Minister Shehbaz Sharif met Chinese President Xi Jinping on Thursday on the sidelines of "
+            "the SCO summit in Samarkand. He also met with the president of Tajikistan.")
+    _, _, events = reader(text, "en", published="2022-09-16")
+    later = [m for m in only(events, "Meeting") if "Tajikistan" in m["participants"]]
+    assert [(m["location"], m["date"]) for m in later] == [("Samarkand", "2022-09-15")]
+    assert later[0]["part_of"] is not None

@@ -19,6 +19,7 @@ from .arguments import ArgumentReader
 
 SUMMIT_DAYS = 3      # a sideline meeting lies within this many days of its summit's date
 SIGNING_SENTENCES = 3   # an agreement told this close after a visit was signed during it
+CONTINUED_SENTENCES = 2   # an undated meeting this close after a sideline meeting continues its frame
 
 
 def _first(ev: Event) -> int:
@@ -67,6 +68,11 @@ def join_related(events: list[Event], reader: ArgumentReader, geo) -> None:
                 ev.date = visit.date
         if ev.type != "Meeting":
             continue
+        if ev.part_of is None and ev.date is None and ev.location is None:
+            # "He also met with …" right after a sideline meeting of his: the same frame
+            before = _previous_related(ev, events, reader)
+            if before is not None:
+                ev.part_of, ev.date, ev.location = before.part_of, before.date, before.location
         if ev.part_of is None:
             ev.part_of = _summit_of(ev, summits, geo)
         summit = next((s for s in summits if s.key == ev.part_of), None)
@@ -88,6 +94,16 @@ def join_related(events: list[Event], reader: ArgumentReader, geo) -> None:
                 for p in ev.participants:
                     if p not in s.participants and p != s.organizer:
                         s.participants.append(p)
+
+
+def _previous_related(ev: Event, events: list[Event], reader: ArgumentReader) -> Event | None:
+    """The sideline meeting told last before `ev`, at most `CONTINUED_SENTENCES` sentences
+    earlier, sharing a party with it: the frame an undated, unplaced meeting continues."""
+    start = _first(ev)
+    near = [e for e in events if e is not ev and e.type == "Meeting" and e.part_of is not None
+            and set(e.participants) & set(ev.participants) and _first(e) < start
+            and 0 <= _sentences_apart(e, ev, reader) <= CONTINUED_SENTENCES]
+    return max(near, key=lambda e: max(s.start for s in e.evidence if s.start < start)) if near else None
 
 
 def _summit_of(ev: Event, summits: list[Event], geo) -> str | None:
