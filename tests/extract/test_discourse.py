@@ -180,3 +180,14 @@ def test_an_undated_meeting_right_after_a_sideline_meeting_continues_its_frame(r
     later = [m for m in only(events, "Meeting") if "Tajikistan" in m["participants"]]
     assert [(m["location"], m["date"]) for m in later] == [("Samarkand", "2022-09-15")]
     assert later[0]["part_of"] is not None
+
+
+def test_the_organiser_attends_only_when_named_as_a_body(reader):
+    text = "President Joe Biden and President Xi Jinping attended the APEC summit in San Francisco on Wednesday."
+    _, _, events = reader(text, "en", published="2023-11-16")
+    summit = only(events, "Summit")[0]
+    assert summit["organizer"] == "Asia-Pacific Economic Cooperation"
+    assert "Asia-Pacific Economic Cooperation" not in summit["participants"]
+    text = "Para pemimpin ASEAN dan Presiden Joe Biden menghadiri KTT ASEAN di Jakarta, Rabu (6/9/2023)."
+    _, _, events = reader(text, "id", published="2023-09-07")
+    assert "Association of Southeast Asian Nations" in only(events, "Summit")[0]["participants"]

@@ -466,6 +466,19 @@ class ArgumentReader:
         entry = self.index.entries.get(person)
         return entry.country if entry is not None and entry.country else None
 
+    def named_collectively(self, key: str, reach: int = 3) -> bool:
+        """True when the text names an organisation's members as a body somewhere ("ASEAN leaders",
+        "para pemimpin ASEAN", "the leaders of the G20"): a cue of kind collective or a group word
+        within `reach` tokens of one of its mentions."""
+        for m in self.index.get(key).mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            around = range(max(0, span.start - reach), min(len(self.doc), span.end + reach))
+            if any(self.cue_at.get(i) in {"collective", "pronoun_group"} for i in around):
+                return True
+        return False
+
     def is_international(self, key: str) -> bool:
         """True for an international organisation (ASEAN, SCO, NATO …)."""
         entry = self.index.entries.get(key)

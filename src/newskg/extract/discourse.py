@@ -56,6 +56,20 @@ def drop_own_country(events: list[Event], reader: ArgumentReader) -> None:
         ev.participants = [p for p in ev.participants if p not in theirs]
 
 
+def organisers_not_attending(events: list[Event], reader: ArgumentReader) -> None:
+    """A summit's organiser is no attendee beside the people the text names, unless the text
+    names its members as a body ("ASEAN leaders"): then the organisation attends, standing for
+    them (CONVENTIONS §4)."""
+    for ev in events:
+        if ev.type != "Summit" or ev.organizer is None or not any(p != ev.organizer for p in ev.participants):
+            continue
+        body = reader.named_collectively(ev.organizer)
+        if body and ev.organizer not in ev.participants:
+            ev.participants.append(ev.organizer)
+        elif not body and ev.organizer in ev.participants:
+            ev.participants.remove(ev.organizer)
+
+
 def join_related(events: list[Event], reader: ArgumentReader, geo) -> None:
     """Give meetings the place and date of the visit or summit they belong to (module docstring),
     and give summits the participants of their sideline meetings."""

@@ -28,7 +28,7 @@ from ..nlp.lexicon import LexMatch
 from ..nlp.sentences import doc_text, sentence_at
 from .arguments import AGENT_TYPES, ArgumentReader
 from .dates import DateMention, bounds_period, find_dates
-from .discourse import drop_own_country, join_related
+from .discourse import drop_own_country, join_related, organisers_not_attending
 from .lists import split_listed
 from .entities import EntityIndex
 from .roles import RoleReading
@@ -559,6 +559,7 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     drop_own_country(events, ctx.reader)
     events = [e for e in events if _substantial(e)]
     join_related(events, ctx.reader, geo)
+    organisers_not_attending(events, ctx.reader)
     for ev in events:
         if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):
             ev.participants.append(ev.organizer)   # attendees told only as a body ("ASEAN leaders")
