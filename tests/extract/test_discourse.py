@@ -191,3 +191,18 @@ def test_the_organiser_attends_only_when_named_as_a_body(reader):
     text = "Para pemimpin ASEAN dan Presiden Joe Biden menghadiri KTT ASEAN di Jakarta, Rabu (6/9/2023)."
     _, _, events = reader(text, "id", published="2023-09-07")
     assert "Association of Southeast Asian Nations" in only(events, "Summit")[0]["participants"]
+
+
+def test_two_leaders_arriving_are_two_visits(reader):
+    text = ("President Joe Biden and his Chinese counterpart Xi Jinping arrived in Jakarta on Tuesday "
+            "on the eve of an eagerly awaited meeting between the two leaders.")
+    _, _, events = reader(text, "en", published="2023-11-15")
+    assert sorted(v["participants"][0] for v in only(events, "Visit")) == ["Joe Biden", "Xi Jinping"]
+    assert [m["participants"] for m in only(events, "Meeting")] == [["Joe Biden", "Xi Jinping"]]
+
+
+def test_a_date_between_two_triggers_goes_to_the_nearer(reader):
+    text = "President Xi Jinping arrived in Bali on Sunday ahead of the G20 summit."
+    _, _, events = reader(text, "en", published="2022-11-14")
+    assert [v["date"] for v in only(events, "Visit")] == ["2022-11-13"]
+    assert [s["date"] for s in only(events, "Summit")] == ["2022-11"]   # the month of its parts, not Sunday

@@ -385,6 +385,10 @@ class ArgumentReader:
                 j = s - 1
                 continue
             pro = self._pronoun(j)
+            if pro is not None and found and self.cue_at.get(j) == "pronoun_person" and (
+                    j + 1 in self.title_at or j + 1 in self.demonym_at):
+                j -= 1          # "Joe Biden and his Chinese counterpart Xi Jinping": "his" modifies
+                continue
             if pro is not None and not found:
                 found.extend(pro)
                 j = self.cue_match[j].start - 1

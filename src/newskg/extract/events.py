@@ -237,7 +237,9 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
         if not visitors and not unnamed:
             near = r.nearest_person(m.end, hi) or r.topic(m.start)
             visitors = [near] if near else []
-        return [visitors]
+        if len(visitors) >= 2:
+            r.group = list(visitors)      # "the two leaders" later are these travellers
+        return [[v] for v in visitors] or [[]]     # co-travellers: one visit each
     if etype == "Partnership":
         between = r.between(m.end, hi)
         if len(between) >= 2:
@@ -334,7 +336,15 @@ def _nearest_date(doc: Doc, ctx: Context, sent: SpacySpan, m: LexMatch, status: 
     if not found:
         return None
     anchor = doc[m.start].idx
-    return min(found, key=lambda d: abs(d.start - anchor)).value
+    # a date between two triggers belongs to the nearer: "arrived … on Tuesday on the eve of a
+    # meeting" dates the arrival, not the meeting; a date after both ("… ke Iran dengan bertemu …,
+    # Selasa (11/3)") dates both
+    others = [doc[t.start].idx for t in ctx.triggers if t is not m and t.row.get("event")
+              and sent.start <= t.start < sent.end and t.row.get("event") != m.row.get("event")]
+    def taken(d, o):          # the date stands between the two triggers, nearer the other one
+        return min(anchor, o) < d.start < max(anchor, o) and abs(d.start - o) < abs(d.start - anchor)
+    own = [d for d in found if not any(taken(d, o) for o in others)]
+    return min(own, key=lambda d: abs(d.start - anchor)).value if own else None
 
 
 # ------------------------------------------------------------------------------ merging
