@@ -34,7 +34,7 @@ from .graph.namespaces import DCTERMS, NKG, RDF, SCHEMA
 from .graph.remote import Endpoint, endpoint_of, remote_dataset
 from .graph.store import (DEFAULT_STORE, STORES, _ox_store, add_quads, all_prefixes, find_subjects,
                           graph_quads, has_triple, iter_triples, load_graph, native_query, new_dataset,
-                          remove_graph, rename_node, reopen_folder, select, set_value, triple_count,
+                          remove_graph, rename_node, reopen_folder, select, triple_count,
                           write_graph)
 
 __all__ = ["KnowledgeGraph", "Rows"]
@@ -170,12 +170,9 @@ class KnowledgeGraph:
         for before, after in res.renames:
             rename_node(self._dataset, before, after)
             index.rename(before, after)
-        for node, pred, value in res.updates:
-            set_value(self._dataset, node, pred, value)
-            index.set_value(node, pred, value)
         quads = facts_to_quads(facts, self.base, res)
-        add_quads(self._dataset, quads)
-        index.add_quads(quads)
+        add_quads(self._dataset, quads, res.merged)
+        index.add_quads(quads, res.merged)
         self._unflushed += len(quads)
         self._written += len(quads)
         if self._unflushed >= FLUSH_EVERY and self.store == "oxigraph-disk":

@@ -789,27 +789,3 @@ def rename_node(dataset: Dataset, old: URIRef, new: URIRef) -> int:
     swap = lambda t: new if t == old else t
     _add_raw(dataset, {(swap(s), p, swap(o), g) for s, p, o, g in quads})
     return len(quads)
-
-
-def set_value(dataset: Dataset, node: URIRef, predicate: URIRef, value) -> int:
-    """Make `value` the only object of (node, predicate) in every graph that states one; returns
-    the number of graphs changed (the merge included)."""
-    endpoint = endpoint_of(dataset)
-    if endpoint is not None:
-        s, p, v = _term_text(node), _term_text(predicate), _term_text(value)
-        graphs = {row["g"] for row in endpoint.select(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {s} {p} ?o }} FILTER(!sameTerm(?o, {v})) }}")}
-        stale_default = endpoint.ask(f"ASK {{ {s} {p} ?o FILTER(!sameTerm(?o, {v})) }}")
-        if graphs or stale_default:
-            endpoint.update(
-                f"DELETE {{ GRAPH ?g {{ {s} {p} ?o }} }} INSERT {{ GRAPH ?g {{ {s} {p} {v} }} }} "
-                f"WHERE {{ GRAPH ?g {{ {s} {p} ?o }} FILTER(!sameTerm(?o, {v})) }} ;\n"
-                f"DELETE {{ {s} {p} ?o }} INSERT {{ {s} {p} {v} }} "
-                f"WHERE {{ {s} {p} ?o FILTER(!sameTerm(?o, {v})) }}")
-        return len(graphs) + int(stale_default)
-    quads = _all_quads(dataset, s=node, p=predicate)
-    stale = [q for q in quads if q[2] != value]
-    graphs = {q[3] for q in stale}
-    _remove_raw(dataset, stale)
-    _add_raw(dataset, [(node, predicate, value, g) for g in graphs])
-    return len(graphs)
