@@ -139,7 +139,7 @@ def test_a_graph_file_grown_article_by_article_is_the_graph_of_one_run(graphs, t
         {("2023-05-08", "Bogor", str(NKG.Occurred))}
 
 
-# -- two reports of one meeting as facts written here (no pipeline) ------------------------------
+# -- replacing an article: what it said leaves the merge too (facts written here, no pipeline) ----
 
 def held(text_extra: str = ""):
     """A report of the Samarkand meeting, dated and held; `text_extra` makes another text of it."""
@@ -159,6 +159,51 @@ def planned():
                        ("e3", "Country", "Uzbekistan", ["Uzbekistan"], "Q265")],
                       [("v1", "Meeting", ["e1", "e2"], "e3", D(2022, 9), "Planned")],
                       published=date(2022, 9, 12), lang="id")
+
+
+def no_meeting():
+    """A new text of the held report that no longer tells of the meeting."""
+    return make_facts("held", "Vladimir Putin flew home on Friday.",
+                      [("e1", "Person", "Vladimir Putin", ["Vladimir Putin"], "Q7747")],
+                      published=date(2022, 9, 16))
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph-disk", "folder"])
+def test_replacing_an_article_takes_its_say_out_of_the_merge(store, tmp_path):
+    def new(name):
+        return KnowledgeGraph(path=tmp_path / name) if store == "folder" else KnowledgeGraph(store=store)
+
+    replaced = new("replaced")
+    replaced.add_facts(planned())
+    replaced.add_facts(held())
+    node = meeting(replaced, "planned")
+    assert [str(d) for d in replaced.graph.default_graph.objects(node, NKG.date)] == ["2022-09-15"]
+    replaced.add_facts(no_meeting())
+    assert replaced.counts["replaced"] == 1
+    merge = replaced.graph.default_graph
+    assert [str(d) for d in merge.objects(node, NKG.date)] == ["2022-09"]
+    assert list(merge.objects(node, NKG.status)) == [NKG.Planned]
+    assert list(merge.objects(node, NKG.location)) == [URIRef(ID + "country/Q265")]
+    # the same graph as the two articles added in that order
+    direct = new("direct")
+    direct.add_facts(planned())
+    direct.add_facts(no_meeting())
+    assert set(replaced.graph.quads((None, None, None, None))) == \
+        set(direct.graph.quads((None, None, None, None)))
+
+
+def test_a_new_text_of_an_article_that_still_tells_of_the_event_merges_again():
+    kg = KnowledgeGraph(store="memory")
+    kg.add_facts(planned())
+    kg.add_facts(held())
+    before = set(kg.graph.default_graph.triples((None, None, None)))
+    assert [str(d) for d in kg.graph.default_graph.objects(meeting(kg, "planned"), NKG.date)] == \
+        ["2022-09-15"]
+    kg.add_facts(held(" The two leaders talked for three hours."))
+    assert kg.counts["replaced"] == 1
+    after = set(kg.graph.default_graph.triples((None, None, None)))
+    text = (NKG.contentHash, NKG.evidence, NKG.evidenceSpan)     # what the new text changes
+    assert {t for t in after ^ before if t[1] not in text and "/span/" not in str(t[0])} == set()
 
 
 def test_a_graph_of_two_reports_of_one_event_conforms():

@@ -789,3 +789,14 @@ def rename_node(dataset: Dataset, old: URIRef, new: URIRef) -> int:
     swap = lambda t: new if t == old else t
     _add_raw(dataset, {(swap(s), p, swap(o), g) for s, p, o, g in quads})
     return len(quads)
+
+
+def statements_by_graph(dataset: Dataset, node: URIRef, predicates: Iterable) -> dict:
+    """What each named graph states of `node` with the given predicates: graph IRI → predicate →
+    objects (in the store's order)."""
+    out: dict = {}
+    for p in predicates:
+        for _, _, o, g in _iter_quads(dataset, node, p):
+            if g != DATASET_DEFAULT_GRAPH_ID:
+                out.setdefault(g, {}).setdefault(p, []).append(o)
+    return out

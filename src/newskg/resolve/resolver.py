@@ -34,10 +34,14 @@ from ..graph.iris import entity_iri, fact_iri, short_hash
 from ..graph.namespaces import NKG, RDFS
 from ..nlp.gazetteer import fold
 from .events import EventReport, Places, best_match
-from .index import EntityNode, EventNode, GraphIndex, label_words
+from .index import EntityNode, EventNode, GraphIndex, label_words, partial_date
 from .links import LinkTable
 from .merge import EventValues, merge_event, merged_event_label, merged_name, summit_name
 from .names import is_more_complete, person_key
+
+#: what `Resolver.remerge` reads of each article's graph about a node
+REPORT_PREDICATES = (RDFS.label, NKG.participant, NKG.location, NKG.organizer, NKG.date, NKG.status,
+                     NKG.qualifier)
 
 
 @dataclass
@@ -101,6 +105,41 @@ class Resolver:
         for e in facts.entities:
             self._entity(e, res)
         self._events(facts, res)
+        return res
+
+    def remerge(self, node: URIRef, reports: list[dict]) -> Resolution:
+        """The merge's values of an entity or event node again, from what the articles' graphs that
+        report it say (`reports`: one dict predicate → objects per graph, read from the graphs'
+        REPORT_PREDICATES, in the order the articles count in — the first name given stays);
+        in `merged` of the Resolution returned, where they differ from the merge's now."""
+        res = Resolution()
+        entity, event = self.index.entities.get(node), self.index.events.get(node)
+        if entity is not None:
+            label = None
+            for r in reports:
+                for name in r.get(RDFS.label, ())[:1]:
+                    label = merged_name(label, str(name), entity.type, linked=bool(entity.qids))
+            if label is not None:
+                res.pin(node, RDFS.label, [Literal(label, lang="en")],
+                        Literal(entity.label, lang="en") if entity.label else None)
+        elif event is not None and len(reports) == 1:       # one article: the merge is its say
+            for predicate, now in _terms_now(event).items():
+                res.pin(node, predicate, reports[0].get(predicate, ()), *now)
+        elif event is not None and reports:
+            places, names = self._places(), _Names(self.index, {})
+            merged = None
+            for r in reports:
+                day = partial_date(r[NKG.date][0]) if r.get(NKG.date) else None
+                label = str(r[RDFS.label][0]) if r.get(RDFS.label) else None
+                organizers = frozenset(r.get(NKG.organizer, ()))
+                values = EventValues(
+                    event.type, frozenset(r.get(NKG.participant, ())),
+                    frozenset(r.get(NKG.location, ())), organizers, day,
+                    NKG.Occurred in r.get(NKG.status, ()),
+                    summit_name(label, day) if event.type == "Summit" and organizers else None,
+                    str(r[NKG.qualifier][0]) if r.get(NKG.qualifier) else None)
+                merged = values if merged is None else merge_event(merged, values, places)
+            self._pin_event(event, merged, None, None, res, names)
         return res
 
     def _entity(self, e, res: Resolution) -> None:
