@@ -169,6 +169,7 @@ class Endpoint:
         self.update(" ;\n".join([*before, "\n".join(parts)]))
         return len(quads)
 
+
 def remote_dataset(endpoint: Endpoint) -> Dataset:
     """An rdflib Dataset over the endpoint (rdflib's SPARQLUpdateStore), carrying the Endpoint; newskg
     itself talks to the endpoint directly (`endpoint_of`), the Dataset is for users of rdflib."""

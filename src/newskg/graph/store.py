@@ -251,9 +251,9 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
     to the default graph, named graphs of TriG, N-Quads and JSON-LD stay named (and are merged into
     the default graph, the file's merged view kept: see `with_merge`).  Into an empty Oxigraph
     store the file streams through Oxigraph's bulk loader, however big (a syntax error then leaves
-    that store with what came before it); into
-    any other store the whole file is parsed before anything is added.  Raises InputError naming
-    the file (and line, when the parser says) when it is missing or not well-formed.
+    that store with what came before it); into any other store the whole file is parsed before
+    anything is added.  Raises InputError naming the file (and line, when the parser says) when it
+    is missing or not well-formed.
     """
     p = Path(path)
     fmt = READ_FORMATS.get(p.suffix.lower())
@@ -319,8 +319,8 @@ def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_B
 
     `.trig`, `.nq` and `.jsonld` keep one named graph per article (and in the default graph only
     statements no named graph holds, and a node's values of a merged predicate where the merge's
-    are not all its graphs' values: see `merge_of`); `.ttl`, `.nt` and `.rdf` write the merge.  Output is
-    sorted (the same graph gives the same file) and written to a temporary file in the same
+    are not all its graphs' values: see `merge_of`); `.ttl`, `.nt` and `.rdf` write the merge.
+    Output is sorted (the same graph gives the same file) and written to a temporary file in the same
     folder that replaces `path` only once complete.  A graph of more than STREAM_FROM quads in an
     Oxigraph or remote store (except to JSON-LD) is streamed instead, in the store's own order:
     memory stays flat, and a store folder still gives the same file for the same graph.

@@ -429,7 +429,7 @@ def _ontology_ntriples() -> bytes:
 
 
 def _union(data: Graph | rdflib.Dataset) -> Graph:
-    """All triples of `data` in one plain graph (every named graph of a dataset, merged)."""
+    """All triples of `data` in one plain graph (a dataset's merge of its graphs: `merge_of`)."""
     if isinstance(data, getattr(rdflib, "ConjunctiveGraph", rdflib.Dataset)):
         named, default = [], []
         for s, p, o, g in data.quads((None, None, None, None)):
