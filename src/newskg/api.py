@@ -32,10 +32,10 @@ from .graph.results import Rows, rows_from_result
 from .graph.build import _url_node
 from .graph.namespaces import DCTERMS, NKG, RDF, SCHEMA
 from .graph.remote import Endpoint, endpoint_of, remote_dataset
-from .graph.store import (DEFAULT_STORE, STORES, _ox_store, add_quads, all_prefixes, find_subjects,
-                          graph_quads, has_triple, iter_triples, load_graph, native_query, new_dataset,
-                          remove_graph, rename_node, reopen_folder, select, set_value, triple_count,
-                          write_graph)
+from .graph.store import (DEFAULT_STORE, MERGED_PREDICATES, STORES, _ox_store, add_quads,
+                          all_prefixes, find_subjects, graph_quads, has_triple, iter_triples,
+                          load_graph, native_query, new_dataset, remove_graph, rename_node,
+                          reopen_folder, select, statements_by_graph, triple_count, write_graph)
 
 __all__ = ["KnowledgeGraph", "Rows"]
 
@@ -170,12 +170,9 @@ class KnowledgeGraph:
         for before, after in res.renames:
             rename_node(self._dataset, before, after)
             index.rename(before, after)
-        for node, pred, value in res.updates:
-            set_value(self._dataset, node, pred, value)
-            index.set_value(node, pred, value)
         quads = facts_to_quads(facts, self.base, res)
-        add_quads(self._dataset, quads)
-        index.add_quads(quads)
+        add_quads(self._dataset, quads, res.merged)
+        index.add_quads(quads, res.merged)
         self._unflushed += len(quads)
         self._written += len(quads)
         if self._unflushed >= FLUSH_EVERY and self.store == "oxigraph-disk":
@@ -191,15 +188,43 @@ class KnowledgeGraph:
         return str(quads[0][3])
 
     def _remove_article(self, iri: str, source: str) -> None:
+        """Take an article's graph out, and its say out of the merge: the nodes it shared with other
+        articles get their merged values again from those articles' graphs."""
         from rdflib import URIRef
 
+        from .resolve import Resolver
+        from .resolve.resolver import REPORT_PREDICATES
+
         graph = URIRef(iri)
-        if not graph_quads(self._dataset, graph):
+        quads = graph_quads(self._dataset, graph)
+        if not quads:
             raise InputError(source, f"a new text of {iri}, which this graph holds without its own "
                                      f"named graph (a Turtle or N-Triples file): it cannot be "
                                      f"replaced; keep graphs as .trig, .nq or a store folder")
         remove_graph(self._dataset, graph)
         self._drop_index()      # re-read: nodes only that article mentioned are gone
+        index = self._graph_index()
+        resolver, merged, published = Resolver(index, self.base), {}, {}
+        for node in sorted({s for s, p, _, _ in quads if p in MERGED_PREDICATES}):
+            if node not in index.entities and node not in index.events:
+                # no other article reports it: nothing of it stays in the merge
+                merged.update({(node, p): () for p in MERGED_PREDICATES})
+                continue
+            reports = statements_by_graph(self._dataset, node, REPORT_PREDICATES)
+            # the first name given stays: the articles count in order of publication
+            for g in reports:
+                if g not in published:
+                    published[g] = self._published(g)
+            order = sorted(reports, key=lambda g: (published[g], str(g)))
+            merged.update(resolver.remerge(node, [reports[g] for g in order]).merged)
+        add_quads(self._dataset, [], merged)
+        index.add_quads([], merged)
+
+    def _published(self, article) -> str:
+        """An article's publication date or date-time as its graph states it ("~" if it does not:
+        after every date)."""
+        said = statements_by_graph(self._dataset, article, [NKG.published])
+        return min((str(o) for by in said.values() for o in by.get(NKG.published, ())), default="~")
 
     def add_article(self, text: str, url: str | None = None,
                     published: str | date | datetime | None = None, lang: str | None = None,

@@ -85,7 +85,7 @@ def test_lookups_follow_labels_renames_and_qids(tables):
                    (a, SKOS.altLabel, Literal("Ushakov"), g)])
     assert [n.iri for n in idx.people_with_word("ushakov")] == [a]
     idx.rename(a, b)
-    idx.set_value(b, RDFS.label, Literal("Yuri Ushakov"))
+    idx.add_quads([], {(b, RDFS.label): (Literal("Yuri Ushakov"),)})     # the merge's label
     assert [n.iri for n in idx.people_with_word(spelling_key("yuri"))] == [b]
     assert [n.iri for n in idx.entities_named("Person", "ushakov")] == [b]     # still an alias
     assert [n.iri for n in idx.people_by_key(person_key("Yuri Ushakov"))] == [b]

@@ -52,3 +52,17 @@ def test_one_sco_2022_summit_reported_by_several_articles(kg):
         FILTER(STRSTARTS(STR(?d), "2022")) } GROUP BY ?s""")
     assert len(rows) == 1
     assert int(rows[0]["n"]) >= 2
+
+
+def test_each_article_gives_the_same_named_graph_alone_and_among_the_others(kg):
+    """What resolution merges from other articles stays out of an article's own graph."""
+    from rdflib import URIRef
+
+    from .test_article_graphs import canonical
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.json"))]
+    for g in [g for g in golds if about_sco_2022_or_putin_xi(g)]:
+        alone = KnowledgeGraph(store="memory")
+        iri = URIRef(alone.add_article(g["text"], url=g.get("url"), published=g.get("published"),
+                                       id=g["id"]))
+        assert canonical(set(kg.graph.graph(iri).triples((None, None, None)))) == \
+            canonical(set(alone.graph.graph(iri).triples((None, None, None)))), g["id"]

@@ -2,7 +2,10 @@
 
 Every quad's graph is the article's IRI, so a TriG or N-Quads file keeps which article said what;
 every event, position and quote also points at the sentences it was read from (`nkg:evidence`,
-and an `nkg:TextSpan` with character offsets into the article text).
+and an `nkg:TextSpan` with character offsets into the article text).  The quads state what the
+article says — its own names, participants, places, dates and status — whatever other articles say
+of the same nodes: read alone or in a corpus, an article gives the same quads up to the IRIs of the
+nodes it shares (the merge of what several articles say is resolution's, `Resolution.merged`).
 """
 from __future__ import annotations
 
@@ -28,9 +31,9 @@ def facts_to_quads(facts: Facts, base: str = DEFAULT_BASE, resolution=None) -> l
     """The quads stating `facts`, all in the named graph of the article (no duplicates).
 
     `resolution` (a `newskg.resolve.Resolution`) says which existing nodes the article's entities and
-    events are; without one, the facts are resolved against an empty graph (QIDs and the offline
-    link table still apply).  The same Facts and resolution always give the same quads in the same
-    order.
+    events are, and the names the article gives them; without one, the facts are resolved against an
+    empty graph (QIDs and the offline link table still apply).  The same Facts and resolution always
+    give the same quads in the same order.
 
     >>> from newskg.facts import Entity
     >>> art = Article(text="Putin tiba.", id="a1", lang="id")
@@ -201,19 +204,15 @@ class _Builder:
     def event_quads(self):
         for ev in self.facts.events:
             node, where = self.event_iris[ev.key], f"event {ev.key}"
-            merged = self.res.event_values.get(ev.key, {})
             yield self.q(node, RDF.type, NKG[ev.type])
-            label = merged.get("label") or event_label(ev, self.names)
-            yield self.q(node, RDFS.label, Literal(label, lang="en"))
+            yield self.q(node, RDFS.label, Literal(event_label(ev, self.names), lang="en"))
             for k in ev.participants:
                 yield self.q(node, NKG.participant, self.ent(k, where))
             if ev.location:
-                yield self.q(node, NKG.location, merged.get("location") or self.ent(ev.location, where))
-            day = merged.get("date", ev.date) if ev.date else None
-            if day:
-                yield self.q(node, NKG.date, date_literal(day))
-            status = merged.get("status", ev.status)
-            yield self.q(node, NKG.status, NKG.Planned if status == PLANNED else NKG.Occurred)
+                yield self.q(node, NKG.location, self.ent(ev.location, where))
+            if ev.date:
+                yield self.q(node, NKG.date, date_literal(ev.date))
+            yield self.q(node, NKG.status, NKG.Planned if ev.status == PLANNED else NKG.Occurred)
             if ev.part_of:
                 if ev.part_of not in self.event_iris:
                     raise ValueError(f"{self.article.source}: {where} is part of unknown event "

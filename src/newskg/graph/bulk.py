@@ -5,7 +5,8 @@ line, so a big file is cut at line breaks into one part per core and the parts a
 by side (pyoxigraph lets go of Python while it loads): on two cores 1.04 million triples load at
 ~330k triples/s instead of ~190k (benchmarks/RESULTS.md).  Other formats load in one piece.
 Named quads are also copied into the default graph, newskg's merge of all graphs; those copies go
-through one more pass over the file.
+through one more pass over the file (a node's values of a merged predicate that the file's default
+graph states stay the merge's: `newskg.graph.store.with_merge`).
 """
 from __future__ import annotations
 
@@ -23,11 +24,12 @@ SPLIT_FROM = 32 << 20
 
 
 def bulk_load_file(native: ox.Store, path: str | os.PathLike, fmt: ox.RdfFormat,
-                   parts: int | None = None) -> None:
-    """Stream a graph file into an Oxigraph store with its bulk loader, named quads also into the
-    merge; memory stays flat whatever the file's size.  Not atomic: use on a store that can be
-    thrown away if the file turns out broken.  A syntax error is raised as SyntaxError with the
-    line number in the whole file."""
+                   parts: int | None = None, keep_merged=frozenset()) -> None:
+    """Stream a graph file into an empty Oxigraph store with its bulk loader, named quads also into
+    the merge, except a (subject, predicate) pair of a predicate in `keep_merged` that the file's
+    default graph states (its values there are the merge's); memory stays flat whatever the file's
+    size.  Not atomic: use on a store that can be thrown away if the file turns out broken.  A
+    syntax error is raised as SyntaxError with the line number in the whole file."""
     path = Path(path)
     if parts is None:
         parts = (os.cpu_count() or 1) if path.stat().st_size >= SPLIT_FROM else 1
@@ -41,10 +43,13 @@ def bulk_load_file(native: ox.Store, path: str | os.PathLike, fmt: ox.RdfFormat,
     if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
         return                              # triples only: nothing named to merge
 
+    default = ox.DefaultGraph()
+    kept = {(q.subject, q.predicate) for p in keep_merged      # the default graph is the file's yet
+            for q in native.quads_for_pattern(None, p, None, default)}
+
     def merge_copies(quads):
-        default = ox.DefaultGraph()
         for q in quads:
-            if not isinstance(q.graph_name, ox.DefaultGraph):
+            if not isinstance(q.graph_name, ox.DefaultGraph) and (q.subject, q.predicate) not in kept:
                 yield ox.Quad(q.subject, q.predicate, q.object, default)
     native.bulk_extend(merge_copies(ox.parse(path=str(path), format=fmt, lenient=True)))
 

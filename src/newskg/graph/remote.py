@@ -133,35 +133,40 @@ class Endpoint:
             return [q.triple for q in ox.parse(io.BytesIO(response.read()), ox.RdfFormat.N_TRIPLES)]
 
     # -- newskg's layout ------------------------------------------------------------------------
-    def insert(self, quads: Iterable[ox.Quad]) -> int:
-        """Add quads to their named graphs and to the merge (default graph); returns how many.
+    def write(self, quads: Iterable[ox.Quad], clear: Iterable[tuple] = ()) -> int:
+        """Add quads, each to its graph (the default graph's to the merge), after removing the
+        merge's statements of each (subject, predicate) pair in `clear`; returns how many quads.
 
-        Sent as SPARQL Update `INSERT DATA` requests of at most BATCH_QUADS quads each.
+        Sent as SPARQL Update requests of at most BATCH_QUADS quads each; the removals go in the
+        first, so one article and the merge's values it changes are one request (one transaction
+        on the usual servers).
         """
         n = 0
+        first = [f"DELETE WHERE {{ {s} {p} ?o }}" for s, p in clear]
         batch: list[ox.Quad] = []
         for q in quads:
             batch.append(q)
             if len(batch) >= BATCH_QUADS:
-                n += self._insert(batch)
-                batch = []
-        if batch:
-            n += self._insert(batch)
+                n += self._insert(batch, first)
+                batch, first = [], []
+        if batch or first:
+            n += self._insert(batch, first)
         return n
 
-    def _insert(self, quads: list[ox.Quad]) -> int:
+    def _insert(self, quads: list[ox.Quad], before: list[str]) -> int:
         by_graph: dict[str, list[str]] = {}
-        merged = []
+        default = []
         for q in quads:
             triple = f"{q.subject} {q.predicate} {q.object} ."
-            merged.append(triple)
-            if not isinstance(q.graph_name, ox.DefaultGraph):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                default.append(triple)
+            else:
                 by_graph.setdefault(str(q.graph_name), []).append(triple)
         parts = ["INSERT DATA {"]
         for graph, triples in by_graph.items():
             parts += [f"GRAPH {graph} {{", *triples, "}"]
-        parts += [*merged, "}"]
-        self.update("\n".join(parts))
+        parts += [*default, "}"]
+        self.update(" ;\n".join([*before, "\n".join(parts)]))
         return len(quads)
 
 

@@ -1,11 +1,15 @@
 """Where quads live: in-memory stores behind rdflib's Dataset, and graph files in and out.
 
-A newskg Dataset keeps one named graph per article (where each statement came from) and keeps its
-default graph equal to the merge of all graphs: every statement once, whichever articles made it.
-Queries without `GRAPH` run on that default graph, so the same query answers the same from a TriG
-file (named graphs) and a Turtle file (plain triples).  The merge is stored rather than computed
-per query because Oxigraph 0.5 returns a triple once per graph holding it when asked for the union
-(oxigraph#1919) — a person named in 500 articles turned every join on their label 500-fold.
+A newskg Dataset keeps one named graph per article (what that article says) and keeps its
+default graph equal to the merge of all graphs: every statement once, whichever articles made it —
+except the merged view of nodes several articles report (`MERGED_PREDICATES`): where resolution
+gives a node's label, date, status or places, the merge holds those values only, whatever each
+article's graph states (an article that dates a meeting to the month keeps that date in its graph;
+the merge has the day another article gives).  Queries without `GRAPH` run on that default graph,
+so the same query answers the same from a TriG file (named graphs) and a Turtle file (plain
+triples).  The merge is stored rather than computed per query because Oxigraph 0.5 returns a triple
+once per graph holding it when asked for the union (oxigraph#1919) — a person named in 500 articles
+turned every join on their label 500-fold.
 
 Three stores, all rdflib `Dataset`s, all running the same queries with the same results:
 
@@ -22,7 +26,9 @@ a remote SPARQL 1.1 store (`newskg.graph.remote`); the functions here work on al
 
 Graph files are read and written by suffix.  Writing is atomic: the file appears complete or the
 previous file stays as it was.  Big files are loaded with Oxigraph's bulk loader and big graphs
-written as a stream (see `load_graph`, `write_graph`).
+written as a stream (see `load_graph`, `write_graph`).  A file with named graphs keeps the merged
+view in its default graph: where that states a node's values of a merged predicate, they are the
+merge's values of it (`merge_of`).
 """
 from __future__ import annotations
 
@@ -34,7 +40,7 @@ import shutil
 import tempfile
 import weakref
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -63,6 +69,11 @@ WRITE_FORMATS = {
     ".rdf": ox.RdfFormat.RDF_XML,
 }
 NAMED_GRAPH_SUFFIXES = (".trig", ".nq", ".jsonld")
+
+#: predicates whose values in the merge are the merged view resolution gives a node several articles
+#: report (one label, date and status, its most precise places), not every value any graph states
+MERGED_PREDICATES = (RDFS.label, NKG.date, NKG.status, NKG.location)
+_MERGED_OX = frozenset(ox.NamedNode(str(p)) for p in MERGED_PREDICATES)
 
 VOCAB_PREFIXES = {
     "nkg": str(NKG), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
@@ -135,8 +146,12 @@ def open_folder(location: str | os.PathLike, read_only: bool = False) -> ox.Stor
         raise InputError(str(path), f"cannot open the store: {exc}") from None
 
 
-def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
+def add_quads(dataset: Dataset, quads: Iterable[tuple], merged: Mapping | None = None) -> None:
     """Add (s, p, o, graph IRI) quads: each into its named graph, and into the merge.
+
+    `merged` maps (node, predicate) to the values the merge gives it instead (resolution's merged
+    view, `newskg.resolve.Resolution.merged`): the merge's values of that pair become exactly
+    those, whatever it held and whatever the quads state of it.
 
     >>> from rdflib import URIRef as U
     >>> ds = new_dataset("memory")
@@ -144,18 +159,33 @@ def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
     >>> add_quads(ds, [(s, p, Literal("x"), g1), (s, p, Literal("x"), g2)])
     >>> len(ds.default_graph), len(list(ds.quads((None, None, None, None))))
     (1, 3)
+    >>> add_quads(ds, [(s, RDFS.label, Literal("y"), g2)], {(s, RDFS.label): (Literal("z"),)})
+    >>> sorted(str(o) for o in ds.default_graph.objects(s, RDFS.label)), str(ds.graph(g2).value(s, RDFS.label))
+    (['z'], 'y')
     """
     quads = list(quads)
+    merged = dict(merged or {})
+    default = DATASET_DEFAULT_GRAPH_ID
+    copies = [(s, p, o, default) for s, p, o, g in quads
+              if _graph_id(g) != default and (s, p) not in merged]
+    values = [(s, p, v, default) for (s, p), vs in merged.items() for v in vs]
     native = _ox_store(dataset)
-    if native is not None:      # straight into Oxigraph: rdflib's addN converts quad by quad
-        _add_native(native, [_to_ox_quad(q) for q in quads])
-        return
     endpoint = endpoint_of(dataset)
-    if endpoint is not None:
-        endpoint.insert(_to_ox_quad(q) for q in quads)
+    if endpoint is not None:       # one request: the article and the merge change together
+        endpoint.write((_to_ox_quad(q) for q in [*quads, *copies, *values]),
+                       clear=[(_to_ox(s), _to_ox(p)) for s, p in merged])
+        return
+    # stale merged values go first: a crash before the article is written leaves a merge without
+    # them (the article is read again), never one with two dates for an event
+    stale = [q for (s, p), vs in merged.items()
+             for q in _all_quads(dataset, s, p, None, default) if q[2] not in vs]
+    _remove_raw(dataset, stale)
+    if native is not None:      # straight into Oxigraph: rdflib's addN converts quad by quad
+        batch = [_to_ox_quad(q) for q in [*quads, *copies, *values]]
+        native.bulk_extend(batch) if len(batch) >= BULK_FROM else native.extend(batch)
         return
     dataset.addN(quads)
-    dataset.addN([(s, p, o, DATASET_DEFAULT_GRAPH_ID) for s, p, o, _ in quads])
+    dataset.addN([*copies, *values])
 
 
 # Below this many quads a transaction (`extend`) is far cheaper than Oxigraph's bulk loader, which
@@ -163,15 +193,41 @@ def add_quads(dataset: Dataset, quads: Iterable[tuple]) -> None:
 BULK_FROM = 50_000
 
 
-def _add_native(native: ox.Store, quads: list[ox.Quad]) -> None:
-    """Add pyoxigraph quads and their copies in the default graph (the merge)."""
+def with_merge(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads of a graph file and the merge they give: copies of the named quads in the default
+    graph, except where the file's default graph states a node's values of a merged predicate
+    (those values are the merge's: see `merge_of`).
+
+    >>> n, g = ox.NamedNode("http://ex.org/n"), ox.NamedNode("http://ex.org/g")
+    >>> d = ox.NamedNode(str(NKG.date))
+    >>> q = [ox.Quad(n, d, ox.Literal("2022-09"), g), ox.Quad(n, d, ox.Literal("2022-09-14"), ox.DefaultGraph())]
+    >>> sorted(x.object.value for x in with_merge(q) if x.graph_name == ox.DefaultGraph())
+    ['2022-09-14']
+    """
+    pinned = _pinned_pairs(q for q in quads if isinstance(q.graph_name, ox.DefaultGraph))
     default = ox.DefaultGraph()
-    batch = quads + [ox.Quad(q.subject, q.predicate, q.object, default)
-                     for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
-    if len(batch) >= BULK_FROM:
-        native.bulk_extend(batch)
-    else:
-        native.extend(batch)
+    return quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads
+                    if not isinstance(q.graph_name, ox.DefaultGraph)
+                    and (q.subject, q.predicate) not in pinned]
+
+
+def _pinned_pairs(default_quads) -> set:
+    """(subject, predicate) pairs of merged predicates that default-graph quads state."""
+    return {(q.subject, q.predicate) for q in default_quads if q.predicate in _MERGED_OX}
+
+
+def merge_of(named: Iterable[tuple], default: Iterable[tuple], merged_predicates) -> set:
+    """The merge of a dataset's statements: the (s, p, o) triples of its default graph and of its
+    named graphs, except that where the default graph states a (subject, merged predicate) pair,
+    the named graphs' values of that pair are not the merge's (the default graph's are).  Terms of
+    any one library; `merged_predicates` in the same one (`MERGED_PREDICATES` for rdflib terms).
+
+    >>> sorted(merge_of([("n", "date", "2022-09"), ("n", "x", "1")], [("n", "date", "2022-09-14")], {"date"}))
+    [('n', 'date', '2022-09-14'), ('n', 'x', '1')]
+    """
+    default = set(default)
+    pinned = {(s, p) for s, p, _ in default if p in merged_predicates}
+    return default | {t for t in named if (t[0], t[1]) not in pinned}
 
 
 def triple_count(dataset: Dataset) -> int:
@@ -193,10 +249,11 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
 
     The format comes from the suffix (see READ_FORMATS); triples of Turtle, N-Triples, RDF/XML go
     to the default graph, named graphs of TriG, N-Quads and JSON-LD stay named (and are merged into
-    the default graph).  Into an empty Oxigraph store the file streams through Oxigraph's bulk
-    loader, however big (a syntax error then leaves that store with what came before it); into
-    any other store the whole file is parsed before anything is added.  Raises InputError naming
-    the file (and line, when the parser says) when it is missing or not well-formed.
+    the default graph, the file's merged view kept: see `with_merge`).  Into an empty Oxigraph
+    store the file streams through Oxigraph's bulk loader, however big (a syntax error then leaves
+    that store with what came before it); into any other store the whole file is parsed before
+    anything is added.  Raises InputError naming the file (and line, when the parser says) when it
+    is missing or not well-formed.
     """
     p = Path(path)
     fmt = READ_FORMATS.get(p.suffix.lower())
@@ -209,21 +266,21 @@ def load_graph(path: str | os.PathLike, dataset: Dataset | None = None,
     native = _ox_store(ds)
     try:
         if native is not None and _is_empty(native):
-            bulk_load_file(native, p, fmt)
+            bulk_load_file(native, p, fmt, keep_merged=_MERGED_OX)
             return ds
-        quads = list(ox.parse(path=str(p), format=fmt))
+        quads = with_merge(list(ox.parse(path=str(p), format=fmt)))
     except (SyntaxError, ValueError, OSError) as exc:
         line = getattr(exc, "lineno", None)
         detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
         raise InputError(str(p), f"not a valid {fmt.name} file: {detail}", line=line) from exc
     if native is not None:
-        _add_native(native, quads)
+        native.bulk_extend(quads) if len(quads) >= BULK_FROM else native.extend(quads)
     elif endpoint_of(ds) is not None:
-        endpoint_of(ds).insert(quads)
+        endpoint_of(ds).write(quads)
     else:
-        add_quads(ds, [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object),
-                        DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph)
-                        else _from_ox(q.graph_name)) for q in quads])
+        _add_raw(ds, [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object),
+                       DATASET_DEFAULT_GRAPH_ID if isinstance(q.graph_name, ox.DefaultGraph)
+                       else _from_ox(q.graph_name)) for q in quads])
     return ds
 
 
@@ -261,8 +318,9 @@ def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_B
     """Write the dataset to `path` in the format its suffix names; returns the path.
 
     `.trig`, `.nq` and `.jsonld` keep one named graph per article (and in the default graph only
-    statements no named graph holds); `.ttl`, `.nt` and `.rdf` write the merge.  Output is
-    sorted (the same graph gives the same file) and written to a temporary file in the same
+    statements no named graph holds, and a node's values of a merged predicate where the merge's
+    are not all its graphs' values: see `merge_of`); `.ttl`, `.nt` and `.rdf` write the merge.
+    Output is sorted (the same graph gives the same file) and written to a temporary file in the same
     folder that replaces `path` only once complete.  A graph of more than STREAM_FROM quads in an
     Oxigraph or remote store (except to JSON-LD) is streamed instead, in the store's own order:
     memory stays flat, and a store folder still gives the same file for the same graph.
@@ -293,11 +351,17 @@ def write_graph(dataset: Dataset, path: str | os.PathLike, base: str = DEFAULT_B
     for quad in everything:
         (default if isinstance(quad.graph_name, ox.DefaultGraph) else named).add(quad)
     if named_format:
-        # the default graph is the merge of the named ones: write only what it holds beyond them
-        in_named = {q.triple for q in named}
-        quads = sorted(named | {q for q in default if q.triple not in in_named}, key=_quad_order)
+        # the default graph is the merge of the named ones: write only what it holds beyond them,
+        # and the merged view where it is not simply every graph's values
+        in_named, in_default = {q.triple for q in named}, {q.triple for q in default}
+        differ = {(q.subject, q.predicate) for q in named
+                  if q.predicate in _MERGED_OX and q.triple not in in_default}
+        quads = sorted(named | {q for q in default if q.triple not in in_named
+                                or (q.subject, q.predicate) in differ}, key=_quad_order)
     else:
-        quads = sorted({q.triple for q in default | named}, key=_quad_order)
+        quads = sorted((ox.Triple(*t) for t in merge_of(
+            ((q.subject, q.predicate, q.object) for q in named),
+            ((q.subject, q.predicate, q.object) for q in default), _MERGED_OX)), key=_quad_order)
     if fmt == "json-ld":
         data = _jsonld(quads, pre)
     else:
@@ -331,6 +395,12 @@ def _stream_native(native: ox.Store, named_format: bool):
         if not any(not isinstance(other.graph_name, ox.DefaultGraph)
                    for other in native.quads_for_pattern(q.subject, q.predicate, q.object, None)):
             yield q
+        elif q.predicate in _MERGED_OX and any(   # a merged value where a graph states another
+                not isinstance(other.graph_name, ox.DefaultGraph) and
+                next(iter(native.quads_for_pattern(q.subject, q.predicate, other.object, default)),
+                     None) is None
+                for other in native.quads_for_pattern(q.subject, q.predicate, None, None)):
+            yield q
 
 
 def _stream_remote(endpoint, named_format: bool):
@@ -341,6 +411,12 @@ def _stream_remote(endpoint, named_format: bool):
         yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
     for row in endpoint.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o "
                                "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"):
+        yield ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
+    merged = " ".join(str(p) for p in sorted(_MERGED_OX, key=str))
+    for row in endpoint.select(     # the merged view where a graph states another value
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {merged} }} ?s ?p ?o "
+            "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } "
+            "FILTER EXISTS { GRAPH ?h { ?s ?p ?x } FILTER NOT EXISTS { ?s ?p ?x } } }"):
         yield ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
 
 
@@ -715,25 +791,12 @@ def rename_node(dataset: Dataset, old: URIRef, new: URIRef) -> int:
     return len(quads)
 
 
-def set_value(dataset: Dataset, node: URIRef, predicate: URIRef, value) -> int:
-    """Make `value` the only object of (node, predicate) in every graph that states one; returns
-    the number of graphs changed (the merge included)."""
-    endpoint = endpoint_of(dataset)
-    if endpoint is not None:
-        s, p, v = _term_text(node), _term_text(predicate), _term_text(value)
-        graphs = {row["g"] for row in endpoint.select(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {s} {p} ?o }} FILTER(!sameTerm(?o, {v})) }}")}
-        stale_default = endpoint.ask(f"ASK {{ {s} {p} ?o FILTER(!sameTerm(?o, {v})) }}")
-        if graphs or stale_default:
-            endpoint.update(
-                f"DELETE {{ GRAPH ?g {{ {s} {p} ?o }} }} INSERT {{ GRAPH ?g {{ {s} {p} {v} }} }} "
-                f"WHERE {{ GRAPH ?g {{ {s} {p} ?o }} FILTER(!sameTerm(?o, {v})) }} ;\n"
-                f"DELETE {{ {s} {p} ?o }} INSERT {{ {s} {p} {v} }} "
-                f"WHERE {{ {s} {p} ?o FILTER(!sameTerm(?o, {v})) }}")
-        return len(graphs) + int(stale_default)
-    quads = _all_quads(dataset, s=node, p=predicate)
-    stale = [q for q in quads if q[2] != value]
-    graphs = {q[3] for q in stale}
-    _remove_raw(dataset, stale)
-    _add_raw(dataset, [(node, predicate, value, g) for g in graphs])
-    return len(graphs)
+def statements_by_graph(dataset: Dataset, node: URIRef, predicates: Iterable) -> dict:
+    """What each named graph states of `node` with the given predicates: graph IRI → predicate →
+    objects (in the store's order)."""
+    out: dict = {}
+    for p in predicates:
+        for _, _, o, g in _iter_quads(dataset, node, p):
+            if g != DATASET_DEFAULT_GRAPH_ID:
+                out.setdefault(g, {}).setdefault(p, []).append(o)
+    return out

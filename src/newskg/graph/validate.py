@@ -20,8 +20,9 @@ SHACL shapes instead.  Literals whose lexical form is not valid for their dataty
 `Literal.ill_typed`, e.g. `"2022-02-30"^^xsd:date`, `"-1"^^xsd:nonNegativeInteger`) are reported
 as violations and are handed to HermiT as strings too.
 
-A `Dataset` is checked as the union of its graphs: an article's named graph refers to entities
-that other articles' graphs describe as well.
+A `Dataset` is checked as the merge of its graphs (`newskg.graph.store.merge_of`): an article's
+named graph refers to entities that other articles' graphs describe as well, and a node several
+articles report has the merge's one label, date and status.
 """
 from __future__ import annotations
 
@@ -39,12 +40,14 @@ from pathlib import Path
 import rdflib
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import SH
 
 from .. import resources
 from ..paths import ONTOLOGY_FILE, SHAPES_FILE
 from .namespaces import (DCTERMS, DEFAULT_BASE, NKG, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SCHEMA,
                          SEM, SHAPES, SKOS, WD, XSD)
+from .store import MERGED_PREDICATES, merge_of
 
 _DATA_IRI = "https://w3id.org/newskg/validation-data"
 _PREFIXES = (("nkg", str(NKG)), ("nkgsh", str(SHAPES)), ("id", DEFAULT_BASE), ("wd", str(WD)),
@@ -426,11 +429,15 @@ def _ontology_ntriples() -> bytes:
 
 
 def _union(data: Graph | rdflib.Dataset) -> Graph:
-    """All triples of `data` in one plain graph (every named graph of a dataset, merged)."""
+    """All triples of `data` in one plain graph (a dataset's merge of its graphs: `merge_of`)."""
     if isinstance(data, getattr(rdflib, "ConjunctiveGraph", rdflib.Dataset)):
+        named, default = [], []
+        for s, p, o, g in data.quads((None, None, None, None)):
+            g = getattr(g, "identifier", g)
+            (default if g is None or g == DATASET_DEFAULT_GRAPH_ID else named).append((s, p, o))
         out = Graph()
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            out.add((s, p, o))
+        for triple in merge_of(named, default, MERGED_PREDICATES):
+            out.add(triple)
         return out
     if not isinstance(data, Graph):
         raise TypeError(f"validate() needs an rdflib Graph or Dataset, not {type(data).__name__}")

@@ -209,24 +209,3 @@ def best_match(new: EventReport, candidates: list[tuple[object, EventReport]],
         return None
     return scored[0][1]
 
-
-def merged_date(old: PartialDate | None, new: PartialDate | None, new_occurred: bool,
-                old_occurred: bool) -> PartialDate | None:
-    """The one date a merged event keeps: the more precise; between two exact dates a day apart, the
-    one from a report that says the event happened; else the earlier.
-
-    >>> D = PartialDate
-    >>> merged_date(D(2022, 9), D(2022, 9, 15), True, False), merged_date(D(2022, 9, 14), D(2022, 9, 15), True, False)
-    (PartialDate(year=2022, month=9, day=15), PartialDate(year=2022, month=9, day=15))
-    >>> merged_date(D(2022, 9, 15), D(2022, 9, 14), True, True)
-    PartialDate(year=2022, month=9, day=14)
-    """
-    if old is None or new is None:
-        return old or new
-    if old.contains(new):
-        return new
-    if new.contains(old):
-        return old
-    if new_occurred != old_occurred:
-        return new if new_occurred else old
-    return min(old, new, key=lambda d: (d.year, d.month or 0, d.day or 0))

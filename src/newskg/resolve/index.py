@@ -186,15 +186,18 @@ class GraphIndex:
         idx._settle()
         return idx
 
-    def add_quads(self, quads: Iterable[tuple]) -> None:
-        """Take in quads just added to the graph."""
-        quads = list(quads)
+    def add_quads(self, quads: Iterable[tuple], merged=None) -> None:
+        """Take in quads just added to the graph, with the merge's values `merged` gives (node,
+        predicate) → values, as `newskg.graph.store.add_quads` does."""
+        quads, merged = list(quads), dict(merged or {})
         for s, p, o, _ in quads:
             if p == _TYPE:
                 self._type(s, o)
         for s, p, o, _ in quads:
-            if p in _READ:
+            if p in _READ and (s, p) not in merged:
                 self._statement(s, p, o)
+        for (node, predicate), values in merged.items():
+            self._set_values(node, predicate, values)
         self._settle()
 
     def _type(self, s, o) -> None:
@@ -356,15 +359,25 @@ class GraphIndex:
         self.events.changed(ev)
 
     # -- changes ------------------------------------------------------------------------------
-    def set_value(self, node: URIRef, predicate: URIRef, value) -> None:
-        """Follow a value made the only one of (node, predicate) in the graph."""
-        ev = self.events.get(node)
-        if ev is not None and predicate == NKG.location:
-            ev.location = {value}
+    def _set_values(self, node: URIRef, predicate: URIRef, values) -> None:
+        """Follow the merge's values of (node, predicate) made exactly `values`."""
+        ev, ent = self.events.get(node), self.entities.get(node)
+        if ev is not None and predicate == _LOCATION:
+            ev.location = set(values)
             self._dirty.add(node)
-        else:
-            self._statement(node, predicate, value)
-        self._settle()
+        elif ev is not None and predicate == _DATE:
+            ev.date = partial_date(values[0]) if values else None
+            self._dirty.add(node)
+        elif ev is not None and predicate in (_STATUS, _LABEL):
+            if values:
+                self._statement(node, predicate, values[0])
+            elif predicate == _STATUS:
+                ev.status = None
+            else:
+                ev.label = ""
+            self.events.changed(ev)
+        elif ent is not None and predicate == _LABEL and values:
+            self._set_label(ent, str(values[0]))
 
     def rename(self, old: URIRef, new: URIRef) -> None:
         """Follow a node renamed in the graph (merging into `new` if both exist)."""

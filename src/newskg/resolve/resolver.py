@@ -12,10 +12,14 @@ Entities, in this order (always within one type: a Person never joins a Country)
 4. otherwise a new node `{base}{type}/{slug(name)}`.
 When a fuller name joins a node named by a bare word, the node is renamed after the fuller name.
 
-Events: see `newskg.resolve.events`.  A merged event keeps one date, one status and one label in every
-article graph that reports it (the more precise date; Occurred once any report says it happened).
-A summit without an earlier node gets the IRI `{base}event/{hash(organiser, year)}`, so the same summit
-gets the same IRI whichever article comes first.
+Events: see `newskg.resolve.events`.  A summit without an earlier node gets the IRI
+`{base}event/{hash(organiser, year)}`, so the same summit gets the same IRI whichever article comes first.
+
+An article's own graph says what the article says: its names, and its events' participants, places,
+dates and status, the same whether the article is read alone or in a corpus (up to the IRIs of nodes
+shared with other articles).  What the merge (the default graph) gives a node several articles report
+— one label, one date, one status, its most precise places — is in `Resolution.merged`
+(see `newskg.resolve.merge`).
 """
 from __future__ import annotations
 
@@ -25,27 +29,42 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 
 from .. import resources
-from ..facts import OCCURRED, PLANNED, Event, Facts, PartialDate
-from ..graph.iris import article_iri, entity_iri, fact_iri, short_hash
+from ..facts import OCCURRED, Event, Facts
+from ..graph.iris import entity_iri, fact_iri, short_hash
 from ..graph.namespaces import NKG, RDFS
 from ..nlp.gazetteer import fold
-from .events import EventReport, Places, best_match, merged_date
-from .index import EntityNode, EventNode, GraphIndex, label_words
+from .events import EventReport, Places, best_match
+from .index import EntityNode, EventNode, GraphIndex, label_words, partial_date
 from .links import LinkTable
-from .names import is_more_complete, name_words, person_key, spelling_key
+from .merge import EventValues, merge_event, merged_event_label, merged_name, summit_name
+from .names import is_more_complete, person_key
+
+#: what `Resolver.remerge` reads of each article's graph about a node
+REPORT_PREDICATES = (RDFS.label, NKG.participant, NKG.location, NKG.organizer, NKG.date, NKG.status,
+                     NKG.qualifier)
 
 
 @dataclass
 class Resolution:
-    """How one article's facts map onto the graph, and what in the graph must change first."""
+    """How one article's facts map onto the graph: the nodes its entities and events are, the names
+    its own graph gives them, the nodes to rename first and the merge's values of shared nodes."""
     entity_iris: dict[str, URIRef] = field(default_factory=dict)     # entity key -> IRI
-    entity_names: dict[str, str] = field(default_factory=dict)       # entity key -> label to write
+    entity_names: dict[str, str] = field(default_factory=dict)       # entity key -> its own label
+    merged_names: dict[str, str] = field(default_factory=dict)       # entity key -> the merge's label
     entity_qids: dict[str, str] = field(default_factory=dict)        # entity key -> QID
     extra_alts: dict[str, list[str]] = field(default_factory=dict)   # entity key -> more altLabels
     event_iris: dict[str, URIRef] = field(default_factory=dict)      # event key -> IRI
-    event_values: dict[str, dict] = field(default_factory=dict)      # event key -> date/status/label
     renames: list[tuple[URIRef, URIRef]] = field(default_factory=list)
-    updates: list[tuple[URIRef, URIRef, object]] = field(default_factory=list)  # (node, pred, value)
+    # (node, predicate) -> the only values the merge (default graph) gives it, whatever each
+    # article's graph states: the merged view of nodes other articles report too
+    merged: dict[tuple[URIRef, URIRef], tuple] = field(default_factory=dict)
+
+    def pin(self, node: URIRef, predicate: URIRef, values, *stated) -> None:
+        """Record `values` as the merge's values of (node, predicate) when they are not simply what
+        the merge holds and the article states (`stated`, None for nothing) put together."""
+        values = tuple(sorted(set(values), key=str))
+        if set(values) != set(stated) - {None}:
+            self.merged[node, predicate] = values
 
 
 def qid_iri(type_: str, qid: str, base: str) -> URIRef:
@@ -88,6 +107,41 @@ class Resolver:
         self._events(facts, res)
         return res
 
+    def remerge(self, node: URIRef, reports: list[dict]) -> Resolution:
+        """The merge's values of an entity or event node again, from what the articles' graphs that
+        report it say (`reports`: one dict predicate → objects per graph, read from the graphs'
+        REPORT_PREDICATES, in the order the articles count in — the first name given stays);
+        in `merged` of the Resolution returned, where they differ from the merge's now."""
+        res = Resolution()
+        entity, event = self.index.entities.get(node), self.index.events.get(node)
+        if entity is not None:
+            label = None
+            for r in reports:
+                for name in r.get(RDFS.label, ())[:1]:
+                    label = merged_name(label, str(name), entity.type, linked=bool(entity.qids))
+            if label is not None:
+                res.pin(node, RDFS.label, [Literal(label, lang="en")],
+                        Literal(entity.label, lang="en") if entity.label else None)
+        elif event is not None and len(reports) == 1:       # one article: the merge is its say
+            for predicate, now in _terms_now(event).items():
+                res.pin(node, predicate, reports[0].get(predicate, ()), *now)
+        elif event is not None and reports:
+            places, names = self._places(), _Names(self.index, {})
+            merged = None
+            for r in reports:
+                day = partial_date(r[NKG.date][0]) if r.get(NKG.date) else None
+                label = str(r[RDFS.label][0]) if r.get(RDFS.label) else None
+                organizers = frozenset(r.get(NKG.organizer, ()))
+                values = EventValues(
+                    event.type, frozenset(r.get(NKG.participant, ())),
+                    frozenset(r.get(NKG.location, ())), organizers, day,
+                    NKG.Occurred in r.get(NKG.status, ()),
+                    summit_name(label, day) if event.type == "Summit" and organizers else None,
+                    str(r[NKG.qualifier][0]) if r.get(NKG.qualifier) else None)
+                merged = values if merged is None else merge_event(merged, values, places)
+            self._pin_event(event, merged, None, None, res, names)
+        return res
+
     def _entity(self, e, res: Resolution) -> None:
         forms = [e.name, *e.aliases]
         qid, name = e.qid, e.name
@@ -102,6 +156,7 @@ class Resolver:
                     link = None
             if link is not None:
                 qid, name = link.qid, link.name
+        current = None       # the node's label in the merge so far
         if qid:
             node = self.index.entity_by_qid(e.type, qid)
             iri = node.iri if node is not None else qid_iri(e.type, qid, self.base)
@@ -109,22 +164,33 @@ class Resolver:
                 old = self._match_name(e.type, name, forms, unlinked_only=True)
                 if old is not None and old.iri != iri:
                     res.renames.append((old.iri, iri))
-            label = node.label if node is not None and node.label else name
+                    current = old.label     # the linked name replaces it
+                label = name
+            else:
+                current = node.label
+                label = merged_name(current, name, e.type, linked=True)
         else:
             node = self._match_name(e.type, name, forms)
             if node is None:
-                iri, label = entity_iri(e.type, name, self.base), name
+                iri = entity_iri(e.type, name, self.base)
             elif e.type == "Person" and not node.qids and is_more_complete(name, node.label):
-                iri, label = entity_iri(e.type, name, self.base), name
+                iri = entity_iri(e.type, name, self.base)
                 res.renames.append((node.iri, iri))
-                res.updates.append((iri, RDFS.label, Literal(name, lang="en")))
             else:
-                iri, label = node.iri, node.label or name
+                iri = node.iri
+            if node is None:        # a new name may still be a node's IRI (a name two nodes share)
+                node = self.index.entities.get(iri)
+            if node is not None:
+                current = node.label
+            label = merged_name(current, name, e.type, linked=bool(node and node.qids))
         res.entity_iris[e.key] = iri
-        res.entity_names[e.key] = label
+        res.entity_names[e.key] = name
+        res.merged_names[e.key] = label
+        res.pin(iri, RDFS.label, [Literal(label, lang="en")], Literal(name, lang="en"),
+                Literal(current, lang="en") if current else None)
         if qid:
             res.entity_qids[e.key] = qid
-        if fold(e.name) != fold(label) and e.name not in e.aliases:
+        if fold(e.name) != fold(name) and e.name not in e.aliases:
             res.extra_alts[e.key] = [e.name]
 
     def _match_name(self, type_: str, name: str, forms: list[str],
@@ -174,13 +240,13 @@ class Resolver:
         article = facts.article
         published = article.published_date
         table = _country_of_place()
-        countries = {fold(res.entity_names[e.key]): res.entity_iris[e.key]
+        countries = {fold(res.merged_names[e.key]): res.entity_iris[e.key]
                      for e in facts.entities if e.type == "Country"}
         places = self._places(countries)
         # country IRIs of this article's places too (a new place node is not in the index yet)
         for e in facts.entities:
             if e.type == "Place":
-                c = table.get(fold(res.entity_names[e.key]))
+                c = table.get(fold(res.merged_names[e.key]))
                 iri = countries.get(fold(c)) if c else None
                 if iri is None and c:
                     iri = self.index.country_named(c)
@@ -188,7 +254,7 @@ class Resolver:
                     places.country_of[res.entity_iris[e.key]] = iri
         ent = res.entity_iris
         used: set[URIRef] = set()
-        names = _Names(self.index, {ent[e.key]: res.entity_names[e.key] for e in facts.entities})
+        names = _Names(self.index, {ent[e.key]: res.merged_names[e.key] for e in facts.entities})
         for ev in facts.events:
             for k in [*ev.participants, ev.location, ev.organizer]:
                 if k and k not in ent:
@@ -207,8 +273,7 @@ class Resolver:
             if match is not None:
                 used.add(match)
                 res.event_iris[ev.key] = match
-                self._merge_values(ev, self.index.events[match], res, names)
-                self._merge_location(report.location, self.index.events[match], res, places, ev.key)
+                self._merge_event(ev, report, self.index.events[match], res, places, names)
                 continue
             iri = None
             if ev.type == "Summit" and report.organizer is not None:
@@ -220,16 +285,6 @@ class Resolver:
             if iri is None:
                 iri = self._local_event_iri(ev, article, ent)
             res.event_iris[ev.key] = iri
-
-    def _merge_location(self, new, node: EventNode, res: Resolution, places: Places, key) -> None:
-        """A merged event keeps its most precise place: a city, not the country it lies in."""
-        old = next(iter(sorted(node.location)), None)
-        if new is None or old is None or new == old:
-            return
-        if places.country_of.get(new) == old:          # the new report is more precise
-            res.updates.append((node.iri, NKG.location, new))
-        elif places.country_of.get(old) == new:        # the graph is more precise
-            res.event_values.setdefault(key, {})["location"] = old
 
     def _report(self, node: EventNode) -> EventReport:
         return EventReport(node.type, frozenset(node.participants),
@@ -245,35 +300,62 @@ class Resolver:
                         ev.date.iso if ev.date else "", ev.name or "",
                         *([ev.qualifier] if ev.qualifier else []), base=self.base)   # each listed agreement its own
 
-    def _merge_values(self, ev: Event, node: EventNode, res: Resolution, names: dict) -> None:
-        """One date, status and label for an event now reported once more."""
-        from ..graph.build import date_literal, event_label
+    def _merge_event(self, ev: Event, report: EventReport, node: EventNode, res: Resolution,
+                     places: Places, names) -> None:
+        """The merge's date, status, places and label of an event now reported once more."""
+        from ..graph.build import event_label
 
-        old_occ = node.status == NKG.Occurred
-        new_occ = ev.status == OCCURRED
-        date = merged_date(node.date, ev.date, new_occ, old_occ)
-        status = OCCURRED if (old_occ or new_occ) else PLANNED
-        participants = sorted(set(node.participants) | {res.entity_iris[k] for k in ev.participants},
-                              key=lambda i: names.get(i, str(i)))
-        keys = {iri: f"p{i}" for i, iri in enumerate(participants)}
-        name = None
-        if ev.type == "Summit":   # a summit keeps the name it was first given
-            name = node.label.split(": ", 1)[-1] if node.label else ev.name
-            if name and date and name.endswith(f", {node.date.iso if node.date else ''}"):
-                name = name.rsplit(", ", 1)[0]
-        pseudo = Event("x", ev.type, [keys[i] for i in participants], date=date, name=name,
-                       qualifier=ev.qualifier or node.qualifier)
-        label = event_label(pseudo, {keys[i]: names.get(i, str(i).rsplit("/", 1)[-1])
-                                     for i in participants})
-        res.event_values[ev.key] = {"date": date, "status": status, "label": label}
-        if date is not None and date != node.date:
-            res.updates.append((node.iri, NKG.date, date_literal(date)))
-        status_iri = NKG.Occurred if status == OCCURRED else NKG.Planned
-        if status_iri != node.status:
-            res.updates.append((node.iri, NKG.status, status_iri))
-        if label != node.label:
-            res.updates.append((node.iri, RDFS.label, Literal(label, lang="en")))
+        own = EventValues(ev.type, report.participants, frozenset({report.location} - {None}),
+                          frozenset({report.organizer} - {None}), ev.date, ev.status == OCCURRED,
+                          ev.name if ev.type == "Summit" else None, ev.qualifier)
+        own_label = event_label(ev, {k: res.entity_names[k]
+                                     for k in [*ev.participants, ev.location, ev.organizer] if k})
+        self._pin_event(node, merge_event(self._values(node, res), own, places), own, own_label,
+                        res, names)
 
+    @staticmethod
+    def _values(node: EventNode, res: Resolution) -> EventValues:
+        """What the merge says of an event node so far (entities this article renames renamed)."""
+        renamed = dict(res.renames)
+
+        def iris(nodes):
+            return frozenset(renamed.get(i, i) for i in nodes)
+
+        name = summit_name(node.label, node.date) if node.type == "Summit" and node.organizer \
+            else None
+        return EventValues(node.type, iris(node.participants), iris(node.location),
+                           iris(node.organizer), node.date, node.status == NKG.Occurred,
+                           name, node.qualifier)
+
+    @staticmethod
+    def _pin_event(node: EventNode, merged: EventValues, own: EventValues | None,
+                   own_label: str | None, res: Resolution, names) -> None:
+        """Record the merge's values of an event where the merge so far and the article's own
+        values together are not them already (`own` None: no article adds any)."""
+        final = _terms(merged, merged_event_label(merged, names))
+        mine = _terms(own, own_label) if own is not None else {}
+        renamed = dict(res.renames)
+        for predicate, now in _terms_now(node).items():
+            now = [renamed.get(t, t) for t in now]
+            res.pin(node.iri, predicate, final[predicate], *now, *mine.get(predicate, ()))
+
+
+def _terms(values: EventValues, label: str | None) -> dict:
+    """An event's label, date, status and places as RDF terms, by predicate."""
+    from ..graph.build import date_literal
+    return {RDFS.label: [Literal(label, lang="en")] if label else [],
+            NKG.date: [date_literal(values.date)] if values.date else [],
+            NKG.status: [NKG.Occurred if values.occurred else NKG.Planned],
+            NKG.location: list(values.locations)}
+
+
+def _terms_now(node: EventNode) -> dict:
+    """What the merge says of an event node so far, as RDF terms by predicate."""
+    from ..graph.build import date_literal
+    return {RDFS.label: [Literal(node.label, lang="en")] if node.label else [],
+            NKG.date: [date_literal(node.date)] if node.date else [],
+            NKG.status: [node.status] if node.status else [],
+            NKG.location: list(node.location)}
 
 class _CountryOf(dict):
     """Place IRI → IRI of the country it lies in, looked up in the index when first asked (the
