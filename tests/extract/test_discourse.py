@@ -206,3 +206,10 @@ def test_a_date_between_two_triggers_goes_to_the_nearer(reader):
     _, _, events = reader(text, "en", published="2022-11-14")
     assert [v["date"] for v in only(events, "Visit")] == ["2022-11-13"]
     assert [s["date"] for s in only(events, "Summit")] == ["2022-11"]   # the month of its parts, not Sunday
+
+
+def test_a_passive_meeting_verb_takes_its_agent_after_by(reader):
+    text = ("Kedatangan Presiden Prabowo di Gedung Putih, Washington, disambut dengan penuh kehormatan "
+            "oleh Presiden Amerika Serikat, Joe Biden, melalui upacara kenegaraan.")
+    _, _, events = reader(text, "id", published="2024-11-13")
+    assert [m["participants"] for m in only(events, "Meeting")] == [["Joe Biden", "Prabowo Subianto"]]

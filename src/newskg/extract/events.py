@@ -159,6 +159,7 @@ def _status(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> str | None
     return None
 
 
+PASSIVE_REACH = 6        # tokens after a verb trigger within which its passive agent's "by" may stand
 HYPOTHETICAL_REACH = 10   # tokens before a trigger that a hypothetical cue ("if", "mengundang") governs
 
 
@@ -215,6 +216,13 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
         # "menerima kunjungan kehormatan PM Xanana", "received a visit from X": the guest follows
         # the visit word the host received
         obj = _guest(ctx, doc, m, sent_end(doc, m)) or obj
+    if not obj.keys and not is_noun:
+        # a passive's agent a few words on: "disambut dengan penuh kehormatan oleh Presiden Xi",
+        # "was welcomed warmly by X"
+        by = next((j for j in range(m.end, min(hi, m.end + PASSIVE_REACH)) if ctx.cue_at.get(j) == "by"), None)
+        if by is not None:
+            obj = r.objects(by + 1, hi)
+            obj.marked = bool(obj.keys)
     if not obj.keys and r.parsed:          # the parse finds objects the surface chain missed
         obj.keys = r.dep_objects(m, lo, hi)
         obj.marked = bool(obj.keys)
