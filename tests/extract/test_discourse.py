@@ -213,3 +213,24 @@ def test_a_passive_meeting_verb_takes_its_agent_after_by(reader):
             "oleh Presiden Amerika Serikat, Joe Biden, melalui upacara kenegaraan.")
     _, _, events = reader(text, "id", published="2024-11-13")
     assert [m["participants"] for m in only(events, "Meeting")] == [["Joe Biden", "Prabowo Subianto"]]
+
+
+def test_leaders_signing_together_met(reader):
+    text = ("Presiden Joko Widodo bersama Perdana Menteri Jepang Fumio Kishida menyaksikan penandatanganan "
+            "nota kesepahaman antara Indonesia dan Jepang di Tokyo, Senin (5/6/2023).")
+    _, _, events = reader(text, "id", published="2023-06-06")
+    assert [m["participants"] for m in only(events, "Meeting")] == [["Fumio Kishida", "Joko Widodo"]]
+    assert [p["participants"] for p in only(events, "Partnership")] == [["Indonesia", "Japan"]]
+
+
+def test_arriving_somewhere_from_elsewhere_goes_to_the_first(reader):
+    text = "President Xi Jinping arrived in Tanzania from Moscow on Sunday."
+    _, _, events = reader(text, "en", published="2013-03-25")
+    assert [v["location"] for v in only(events, "Visit")] == ["Tanzania"]
+
+
+def test_a_meeting_with_another_countrys_leader_is_no_part_of_the_visit_before(reader):
+    text = ("President Xi Jinping arrived in Tanzania on Sunday. "
+            "Xi will also meet South African President Jacob Zuma.")
+    _, _, events = reader(text, "en", published="2013-03-25")
+    assert [m["location"] for m in only(events, "Meeting")] == [None]

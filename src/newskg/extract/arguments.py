@@ -348,7 +348,8 @@ class ArgumentReader:
         return [k for k in keys if k not in theirs]
 
     def subject(self, i: int, floor: int) -> Chain:
-        """Entities coordinated leftwards from token i-1, past modal cues and a few adverbs."""
+        """Entities coordinated leftwards from token i-1, past modal cues and a few adverbs ("and",
+        "dan", and "bersama"/"with" join them: "Presiden Prabowo bersama Presiden Xi menyaksikan …")."""
         ch = Chain()
         j = i - 1
         skipped = 0
@@ -409,7 +410,7 @@ class ArgumentReader:
             if j in self.demonym_at or tok.lower_ in {"'s", "’s", "the"}:
                 j -= 1
                 continue
-            if tok.lower_ in COORD - {","} and found:
+            if (tok.lower_ in COORD - {","} or self.cue_at.get(j) == "with") and found:
                 coordinated = True
                 j -= 1
                 continue
@@ -626,8 +627,9 @@ class ArgumentReader:
             return key
         k = e
         while k < hi and k - e <= 6 and self.index.key_at(k) is None and (
-                self.doc[k].is_lower or self.doc[k].lower_ in {"'s", "’s"}):
-            k += 1
+                (self.doc[k].is_lower and self.cue_at.get(k) in {None, "name_connector"} and not self._verbal(k))
+                or self.doc[k].lower_ in {"'s", "’s"}):
+            k += 1          # not past "from", "to", "on": "in Tanzania from Moscow" is Tanzania
         nxt = self.entity_at(k) if k < hi else None
         if nxt and self.type_of(nxt[0]) == "Place" and nxt[0] not in exclude:
             return nxt[0]

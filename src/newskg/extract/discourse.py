@@ -96,7 +96,7 @@ def join_related(events: list[Event], reader: ArgumentReader, geo) -> None:
                 ev.location = loc
             ev.date = ev.date or summit.date
             continue
-        visit = _visit_of(ev, visits, reader)
+        visit = _visit_of(ev, [v for v in visits if _hosted_by(ev, v, reader, geo)], reader)
         if visit is not None:
             ok, loc = geo.combine(ev.location, visit.location)
             if ok:
@@ -127,6 +127,16 @@ def _summit_of(ev: Event, summits: list[Event], geo) -> str | None:
             if _first(s) <= _first(ev) and _within(ev.date, s.date, SUMMIT_DAYS)
             and (ev.location is None or geo.combine(ev.location, s.location)[0])]
     return fits[-1].key if len(fits) == 1 else None
+
+
+def _hosted_by(meeting: Event, visit: Event, reader: ArgumentReader, geo) -> bool:
+    """False when the meeting's other parties all belong to countries other than the one visited
+    (Xi meeting South Africa's Zuma is no part of his visit to Tanzania)."""
+    others = [p for p in meeting.participants if p not in visit.participants]
+    homes = {reader.index.get(p).name if reader.type_of(p) == "Country" else reader.country_name_of(p)
+             for p in others}
+    here = geo.country_name(visit.location)
+    return here is None or None in homes or not homes or here in homes
 
 
 def _sentences_apart(before: Event, after: Event, reader: ArgumentReader) -> int:

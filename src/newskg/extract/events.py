@@ -199,6 +199,15 @@ def _guest(ctx: Context, doc: Doc, m: LexMatch, hi: int):
     return found if found.keys else None
 
 
+def _joint_signers(ctx: Context, m: LexMatch, lo: int) -> list[str]:
+    """The people of two or more countries a signing is told of as doing it together ("Presiden
+    Prabowo bersama Presiden Xi Jinping menyaksikan penandatanganan …", "X and Y signed …")."""
+    r = ctx.reader
+    people = [k for k in r.subject(m.start, lo).keys if r.type_of(k) == "Person"]
+    countries = {r.country_of(k) for k in people}
+    return people if len(people) >= 2 and None not in countries and len(countries) == len(people) else []
+
+
 def _verb_use(ctx: Context, m: LexMatch) -> bool:
     """True for a noun-or-verb form used as a verb ("will visit"; "to visit", tagged a verb)."""
     doc = ctx.reader.doc
@@ -294,7 +303,14 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
         organizer = r.organizer(m, lo, hi) if etype == "Summit" else None
         status = _status(ctx, doc, m, lo, hi)
         when = _nearest_date(doc, ctx, sent, m, status)
-        for parts in _parties(ctx, doc, m, lo, hi):
+        groups = _parties(ctx, doc, m, lo, hi)
+        if etype == "Partnership":
+            signers = _joint_signers(ctx, m, lo)
+            if signers:
+                # two leaders signing (or witnessing the signing) together met: CONVENTIONS §4
+                mentions.append(Mention(type="Meeting", trigger=m, sent=sent, participants=signers,
+                                        status=status, date=when))
+        for parts in groups:
             kind, host = etype, organizer
             body = next((k for k in parts if r.is_international(k)), None) if etype == "Meeting" else None
             if body is not None:
