@@ -15,6 +15,9 @@ arguments are read around it:
 Mentions of one happening are then merged (same type, one's participants within the other's,
 compatible date and place; "pertemuan itu" / "the meeting" joins the latest one), a meeting in the
 same sentence as a summit becomes part of it, and events too thin to be real are dropped.
+What a clause leaves empty comes from the event it belongs to (`discourse`: a meeting during a
+visit or a summit), and an agreement told with a list of instruments becomes one per item (`lists`).
+Hypothetical, invited, offered or wished events are no events; a reporting source is no party.
 """
 from __future__ import annotations
 
@@ -182,11 +185,7 @@ def _anaphoric(ctx: Context, doc: Doc, m: LexMatch) -> bool:
     return bool(after or before)
 
 
-def sent_end(doc: Doc, m: LexMatch) -> int:
-    return sentence_at(doc, m.start).end
-
-
-def _guest(ctx: Context, doc: Doc, m: LexMatch, hi: int):
+def _guest(ctx: Context, m: LexMatch, hi: int):
     """The objects after a visit or meeting noun right after a verb trigger (its guest), or None."""
     nxt = next((t for t in ctx.triggers if m.end <= t.start <= m.end + 1 and t.row.get("pos") == "noun"
                 and t.row.get("event") in {"Visit", "Meeting"}), None)
@@ -224,7 +223,7 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
     if not obj.keys and etype == "Meeting" and not is_noun:
         # "menerima kunjungan kehormatan PM Xanana", "received a visit from X": the guest follows
         # the visit word the host received
-        obj = _guest(ctx, doc, m, sent_end(doc, m)) or obj
+        obj = _guest(ctx, m, sentence_at(doc, m.start).end) or obj
     if not obj.keys and not is_noun:
         # a passive's agent a few words on: "disambut dengan penuh kehormatan oleh Presiden Xi",
         # "was welcomed warmly by X"
@@ -601,7 +600,7 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     for ev in events:
         if ev.type == "Partnership":
             ev.location = None     # an agreement has parties, not a place: the signing's is the meeting's
-    events = split_listed(events, doc_text(doc))
+    events = split_listed(events, doc_text(doc), ctx.lang)
     for ev in events:
         if ev.type == "Summit" and ev.organizer and ev.name is None:
             year = f" {ev.date.year}" if ev.date else ""

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..facts import Event, Span
+from ..nlp.lexicon import word_set
 
 # a list line: "1.", "2)", "a.", "(3)", "-", "•" … opening the line, then the item's text
 ITEM = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•*▪●◦])[ \t]+(?P<item>\S.*)$", re.M)
@@ -19,7 +20,7 @@ MIN_ITEMS = 2
 MAX_GAP = 2      # blank lines allowed between the header and its first item, and between items
 
 
-def split_listed(events: list[Event], text: str) -> list[Event]:
+def split_listed(events: list[Event], text: str, lang: str) -> list[Event]:
     """The events with every listed Partnership split into one event per list item."""
     out: list[Event] = []
     for ev in events:
@@ -32,18 +33,19 @@ def split_listed(events: list[Event], text: str) -> list[Event]:
             continue
         header, items = found[0]
         ev.evidence = [*ev.evidence, items[0]]
-        ev.qualifier = _name(items[0].text)
+        ev.qualifier = _name(items[0].text, lang)
         for k, item in enumerate(items[1:], start=2):
             out.append(replace(ev, key=f"{ev.key}-{k}", participants=list(ev.participants),
                                evidence=[header, item], triggers=list(ev.triggers),
-                               qualifier=_name(item.text)))
+                               qualifier=_name(item.text, lang)))
     return out
 
 
-def _name(item: str) -> str:
-    """The agreement an item names: its text without the list's joining punctuation and word."""
+def _name(item: str, lang: str) -> str:
+    """The agreement an item names: its text without the list's joining punctuation and word
+    ("…; dan", "…; and": the language's run connectors)."""
     words = item.rstrip(" ;,.").split()
-    if len(words) > 1 and words[-1].islower() and len(words[-1]) <= 4:   # "…; dan", "…; and"
+    if len(words) > 1 and words[-1] in word_set(lang, "run_connectors"):
         words = words[:-1]
     return " ".join(words).rstrip(" ;,.")
 
