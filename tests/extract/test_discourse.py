@@ -234,3 +234,13 @@ def test_a_meeting_with_another_countrys_leader_is_no_part_of_the_visit_before(r
             "Xi will also meet South African President Jacob Zuma.")
     _, _, events = reader(text, "en", published="2013-03-25")
     assert [m["location"] for m in only(events, "Meeting")] == [None]
+
+
+def test_a_visit_no_clause_places_is_no_event_and_one_trip_over_days_is_one_visit(reader):
+    text = "Your visit in the middle of the pandemic shows the importance of our partnership, Widodo told Pompeo."
+    _, _, events = reader(text, "en", published="2020-10-30")
+    assert only(events, "Visit") == []
+    text = ("President Abdel Fattah al-Sisi on Sunday began a three-day state visit to France. "
+            "The centrepiece of the visit will be talks with President Emmanuel Macron in Paris on Monday.")
+    _, _, events = reader(text, "en", published="2020-12-06")
+    assert len(only(events, "Visit")) == 1

@@ -395,7 +395,10 @@ def _close_dates(a: PartialDate | None, b: PartialDate | None, days: int = 4) ->
 def _mergeable(ev: Event, men: Mention, geo: Geo) -> bool:
     if ev.type != men.type:
         return False
-    if not (_close_dates(ev.date, men.date) if ev.type == "Summit" else _compatible_dates(ev.date, men.date)):
+    # the days of one summit, or of one trip ("began a three-day state visit on Sunday", "the
+    # centrepiece of the visit will be talks on Monday")
+    close = ev.type in {"Summit", "Visit"}
+    if not (_close_dates(ev.date, men.date) if close else _compatible_dates(ev.date, men.date)):
         return False
     same_place = geo.combine(ev.location, men.location)[0]
     a, b = set(ev.participants), set(men.participants)
@@ -597,6 +600,8 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
         if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):
             ev.participants.append(ev.organizer)   # attendees told only as a body ("ASEAN leaders")
     events = foreign_visits(implied_visits(events, ctx.reader, geo), ctx.reader, geo)
+    # a visit goes somewhere: one that no clause, related meeting or summit places is talk of a visit
+    events = [e for e in events if e.type != "Visit" or e.location is not None]
     for ev in events:
         if ev.type == "Partnership":
             ev.location = None     # an agreement has parties, not a place: the signing's is the meeting's
