@@ -244,3 +244,10 @@ def test_a_visit_no_clause_places_is_no_event_and_one_trip_over_days_is_one_visi
             "The centrepiece of the visit will be talks with President Emmanuel Macron in Paris on Monday.")
     _, _, events = reader(text, "en", published="2020-12-06")
     assert len(only(events, "Visit")) == 1
+
+
+def test_a_visit_noun_without_a_named_visitor_guesses_none(reader):
+    text = ("Prime Minister Anthony Albanese welcomed the delegation in Canberra on Monday. "
+            "An official trip to Russia in March was also discussed.")
+    _, _, events = reader(text, "en", published="2023-08-22")
+    assert only(events, "Visit") == []

@@ -251,7 +251,9 @@ def _parties(ctx: Context, doc: Doc, m: LexMatch, lo: int, hi: int) -> list[list
             visitors = subj_keys
         visitors = [k for k in visitors if r.type_of(k) in AGENT_TYPES]
         if not visitors and not unnamed:
-            near = r.nearest_person(m.end, hi) or r.topic(m.start)
+            # "Kunjungan ini … Xi Jinping meninggalkan …"; a verb's unexpressed subject is the topic,
+            # a visit noun's is not guessed ("Saudi Arabia Visit", "an official trip to Russia")
+            near = r.nearest_person(m.end, hi) or (None if is_noun else r.topic(m.start))
             visitors = [near] if near else []
         if len(visitors) >= 2:
             r.group = list(visitors)      # "the two leaders" later are these travellers
