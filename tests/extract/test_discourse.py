@@ -251,3 +251,16 @@ def test_a_visit_noun_without_a_named_visitor_guesses_none(reader):
             "An official trip to Russia in March was also discussed.")
     _, _, events = reader(text, "en", published="2023-08-22")
     assert only(events, "Visit") == []
+
+
+def test_declarations_memberships_and_an_alliance_by_name_are_no_partnerships(reader):
+    text = ("Para pemimpin ASEAN menandatangani Deklarasi Penerimaan Timor-Leste sebagai anggota ASEAN "
+            "di Kuala Lumpur, Minggu (26/10/2025).")
+    _, _, events = reader(text, "id", published="2025-10-27")
+    assert only(events, "Partnership") == []
+    text = "Tiongkok dan Rusia menyebut SCO sebagai alternatif terhadap aliansi militer NATO."
+    _, _, events = reader(text, "id", published="2025-09-01")
+    assert only(events, "Partnership") == []
+    text = "China and ASEAN signed an agreement on trade in Manila on Monday."
+    _, _, events = reader(text, "en", published="2017-08-08")
+    assert [p["participants"] for p in only(events, "Partnership")] == [["Association of Southeast Asian Nations", "China"]]

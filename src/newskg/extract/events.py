@@ -198,6 +198,28 @@ def _guest(ctx: Context, m: LexMatch, hi: int):
     return found if found.keys else None
 
 
+AGREEMENT_REACH = 6      # tokens after a partnership word within which what was signed is named
+
+
+def _an_agreement(ctx: Context, doc: Doc, m: LexMatch, hi: int) -> bool:
+    """False when the partnership word signs or names no agreement between parties (CONVENTIONS
+    §4): a declaration, communiqué or membership ("menandatangani Deklarasi Penerimaan Timor-Leste
+    sebagai anggota"), or an organisation described as an alliance ("aliansi militer NATO")."""
+    r = ctx.reader
+    ahead = range(m.end, min(hi, m.end + AGREEMENT_REACH))
+    if any(ctx.cue_at.get(i) == "not_agreement" for i in ahead):
+        return False
+    if m.row.get("pos") == "noun":
+        j = m.end
+        while j < hi and j - m.end < 2 and doc[j].is_lower and r.index.key_at(j) is None:
+            j += 1
+        hit = r.entity_at(j) if j < hi else None
+        joined = hit is not None and hit[2] < len(doc) and doc[hit[2]].text in {"-", "–"}   # "ASEAN-China"
+        if hit is not None and r.is_international(hit[0]) and not joined:
+            return False
+    return True
+
+
 def _joint_signers(ctx: Context, m: LexMatch, lo: int) -> list[str]:
     """The people of two or more countries a signing is told of as doing it together ("Presiden
     Prabowo bersama Presiden Xi Jinping menyaksikan penandatanganan …", "X and Y signed …")."""
@@ -301,6 +323,8 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
             continue
         sent = sentence_at(doc, m.start)
         lo, hi = _clause_bounds(doc, sent, m, ctx.triggers)
+        if etype == "Partnership" and not _an_agreement(ctx, doc, m, hi):
+            continue
         organizer = r.organizer(m, lo, hi) if etype == "Summit" else None
         status = _status(ctx, doc, m, lo, hi)
         when = _nearest_date(doc, ctx, sent, m, status)
