@@ -264,3 +264,10 @@ def test_declarations_memberships_and_an_alliance_by_name_are_no_partnerships(re
     text = "China and ASEAN signed an agreement on trade in Manila on Monday."
     _, _, events = reader(text, "en", published="2017-08-08")
     assert [p["participants"] for p in only(events, "Partnership")] == [["Association of Southeast Asian Nations", "China"]]
+
+
+def test_a_title_with_its_country_and_no_name_is_the_office_holder(reader):
+    text = ("Retno membahas rencana kunjungan Perdana Menteri Australia Malcolm Turnbull ke Indonesia. "
+            "\"Perdana Menteri Australia yang baru akan berkunjung ke Indonesia dalam waktu dekat,\" ucap Retno.")
+    _, _, events = reader(text, "id", published="2015-10-24")
+    assert [v["participants"] for v in only(events, "Visit")] == [["Malcolm Turnbull"]]

@@ -227,6 +227,7 @@ class ArgumentReader:
         if nxt and self.type_of(nxt[0]) == "Person":
             return None   # a title before a name: the name is read next
         country = None
+        end = m.end
         k = m.start - 1
         if k >= 0 and k in self.demonym_at:
             country = self.demonym_at[k].row.get("name")
@@ -234,6 +235,12 @@ class ArgumentReader:
             hit = self.entity_at(k)
             if hit and self.type_of(hit[0]) == "Country":
                 country = self.index.get(hit[0]).name
+        if country is None and nxt and self.type_of(nxt[0]) == "Country" and j == m.end:
+            # "Perdana Menteri Australia yang baru …": the country after the title, no name after it
+            after = self.entity_at(nxt[2]) if nxt[2] < len(self.doc) else None
+            if after and self.type_of(after[0]) == "Person":
+                return None
+            country, end, k = self.index.get(nxt[0]).name, nxt[2], nxt[1]
         title = (m.row.get("title") or "").lower()
         best = None
         for p in self.roles.positions:
@@ -246,9 +253,9 @@ class ArgumentReader:
             if first < self.doc[i].idx and (best is None or first > best[0]):
                 best = (first, p.holder)
         if best:
-            return [best[1]], m.end
+            return [best[1]], end
         if country is not None and k >= 0 and self.entity_at(k):
-            return [self.entity_at(k)[0]], m.end
+            return [self.entity_at(k)[0]], end
         return None
 
     def _holder_of(self, title: LexMatch, owner: str | None) -> str | None:
@@ -405,6 +412,10 @@ class ArgumentReader:
                 desc = self._description(m.start)
                 if desc and not found:
                     found.extend(desc[0])
+                elif desc and found and desc[1] > m.end and self.index.key_at(m.end) == found[-1]:
+                    # "Perdana Menteri Australia yang baru akan berkunjung": the office holder,
+                    # not the country of the title
+                    found[-1:] = [k for k in desc[0] if k not in found]
                 j = m.start - 1
                 continue
             if j in self.demonym_at or tok.lower_ in {"'s", "’s", "the"}:
