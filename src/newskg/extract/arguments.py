@@ -342,9 +342,9 @@ class ArgumentReader:
         return ch
 
     def _after_coordinator(self, i: int, j: int) -> bool:
-        """True when token j follows "and"/"dan" (past a "the") in a list read from token i."""
+        """True when token j follows "and"/"dan" (past skippable words: "the") in a list read from token i."""
         k = j - 1
-        while k > i and self.doc[k].lower_ == "the":
+        while k > i and self._skippable(k):
             k -= 1
         return k >= i and self.doc[k].lower_ in COORD - {","}
 
