@@ -271,3 +271,12 @@ def test_a_title_with_its_country_and_no_name_is_the_office_holder(reader):
             "\"Perdana Menteri Australia yang baru akan berkunjung ke Indonesia dalam waktu dekat,\" ucap Retno.")
     _, _, events = reader(text, "id", published="2015-10-24")
     assert [v["participants"] for v in only(events, "Visit")] == [["Malcolm Turnbull"]]
+
+
+def test_a_second_group_of_destinations_gets_its_own_date(reader):
+    text = ("Kang Hoon-sik's latest trip follows his earlier visits to Poland, Romania and Norway in October "
+            "and to the United Arab Emirates and Saudi Arabia in November.")
+    _, _, events = reader(text, "en", published="2025-12-29")
+    got = sorted((v["location"], v["date"]) for v in only(events, "Visit"))
+    assert ("Saudi Arabia", "2025-11") in got and ("United Arab Emirates", "2025-11") in got
+    assert ("Norway", "2025-10") in got

@@ -692,6 +692,18 @@ class ArgumentReader:
                     if j < hi and self.doc[j].text == "(":       # "(UAE)"
                         j = self._bracket_end(j) or j
                     continue
+                # "… Norway in October and to the United Arab Emirates …": past the group's date, a
+                # second group of destinations
+                k = j
+                while k < hi and (k in self.date_tokens or self.cue_at.get(k) in {"date_prep", "location_prep"}
+                                  and k + 1 in self.date_tokens):
+                    k += 1
+                if k > j and k + 1 < hi and self.doc[k].lower_ in COORD - {","} \
+                        and self.cue_at.get(k + 1) == "location_prep":
+                    j = k + 2
+                    while j < hi and self._skippable(j):
+                        j += 1
+                    continue
                 break
             if out:
                 break

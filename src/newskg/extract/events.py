@@ -359,7 +359,8 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
                 more = r.places_coordinated_with(men.location, hi)
                 for place in more:
                     extra = Mention(type=kind, trigger=m, sent=sent, anaphoric=men.anaphoric,
-                                    participants=list(parts), status=status, date=when, location=place)
+                                    participants=list(parts), status=status, location=place,
+                                    date=_date_after(ctx, sent, r.index.get(place), when))
                     mentions.append(extra)
             verbal = m.row.get("pos") == "verb" or _verb_use(ctx, m)
             if kind == "Visit" and men.location is None and verbal:
@@ -372,6 +373,17 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
             if len([p for p in parts if r.type_of(p) == "Person"]) >= 2:
                 r.group = list(parts)
     return mentions
+
+
+def _date_after(ctx: Context, sent: SpacySpan, place, default: PartialDate | None) -> PartialDate | None:
+    """The first date told after a destination in its sentence ("… and to the UAE and Saudi Arabia in
+    November"): a group of destinations is dated by the date that closes it."""
+    found = next((v for k, v in ctx.date_cache.items() if k[0] == sent.start), None) or []
+    starts = [m.start for m in place.mentions if sent.start_char <= m.start < sent.end_char]
+    if not starts:
+        return default
+    later = [d for d in found if d.start > starts[0]]
+    return min(later, key=lambda d: d.start).value if later else default
 
 
 def _nearest_date(doc: Doc, ctx: Context, sent: SpacySpan, m: LexMatch, status: str | None) -> PartialDate | None:
