@@ -280,3 +280,10 @@ def test_a_second_group_of_destinations_gets_its_own_date(reader):
     got = sorted((v["location"], v["date"]) for v in only(events, "Visit"))
     assert ("Saudi Arabia", "2025-11") in got and ("United Arab Emirates", "2025-11") in got
     assert ("Norway", "2025-10") in got
+
+
+def test_a_meeting_with_a_country_is_the_meeting_with_its_leader_told_beside_it(reader):
+    text = ("President Joko Widodo will meet Chinese President Xi Jinping in Beijing on Tuesday. "
+            "\"We will raise trade in our meeting with China,\" Widodo said.")
+    _, _, events = reader(text, "en", published="2023-10-16")
+    assert [m["participants"] for m in only(events, "Meeting")] == [["Joko Widodo", "Xi Jinping"]]

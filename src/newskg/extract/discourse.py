@@ -56,6 +56,28 @@ def drop_own_country(events: list[Event], reader: ArgumentReader) -> None:
         ev.participants = [p for p in ev.participants if p not in theirs]
 
 
+def country_for_its_leader(events: list[Event], reader: ArgumentReader) -> list[Event]:
+    """A meeting of a person with a country ("our meeting with China", said by Jokowi) that another
+    meeting of the article tells as that person with the country's leader (Jokowi and Xi) is that
+    meeting: the country stood for its leader. It joins it (evidence kept) instead of standing alone."""
+    out: list[Event] = []
+    for ev in events:
+        other = None
+        if ev.type == "Meeting" and len(ev.participants) == 2:
+            kinds = {reader.type_of(p): p for p in ev.participants}
+            person, country = kinds.get("Person"), kinds.get("Country")
+            if person and country:
+                other = next((e for e in events if e is not ev and e.type == "Meeting" and person in e.participants
+                              and any(reader.country_of(q) == country for q in e.participants if q != person)
+                              and _compatible(e.date, ev.date)), None)
+        if other is None:
+            out.append(ev)
+            continue
+        other.evidence.extend(s for s in ev.evidence if s not in other.evidence)
+        other.date = other.date or ev.date
+    return out
+
+
 def organisers_not_attending(events: list[Event], reader: ArgumentReader) -> None:
     """A summit's organiser is no attendee beside the people the text names, unless the text
     names its members as a body ("ASEAN leaders"): then the organisation attends, standing for

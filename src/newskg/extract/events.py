@@ -31,7 +31,7 @@ from ..nlp.lexicon import LexMatch
 from ..nlp.sentences import doc_text, sentence_at
 from .arguments import AGENT_TYPES, ArgumentReader
 from .dates import DateMention, bounds_period, find_dates
-from .discourse import drop_own_country, join_related, organisers_not_attending
+from .discourse import country_for_its_leader, drop_own_country, join_related, organisers_not_attending
 from .lists import split_listed
 from .entities import EntityIndex
 from .roles import RoleReading
@@ -634,6 +634,7 @@ def extract_events(doc: Doc, ctx: Context) -> list[Event]:
     events = [e for e in events if _substantial(e)]
     join_related(events, ctx.reader, geo)
     organisers_not_attending(events, ctx.reader)
+    events = country_for_its_leader(events, ctx.reader)
     for ev in events:
         if ev.type == "Summit" and not ev.participants and ev.organizer and ctx.reader.is_international(ev.organizer):
             ev.participants.append(ev.organizer)   # attendees told only as a body ("ASEAN leaders")
