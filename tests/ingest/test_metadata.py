@@ -353,3 +353,16 @@ def test_adaptation_credits_and_news_aggregator_footers_are_metadata():
     assert md.credits == ["Larasati Purnomo"]
     body = body_of(text, md)
     assert "Larasati" not in body and "Google" not in body
+
+
+def test_newsletter_consent_lines_and_a_closing_agency_name_are_metadata():
+    text = ("Leaders Meet in Astana\n\nThe leaders met in Astana on Wednesday.\n"
+            "Thank you!\nSign up\nBy signing up, I accept Example Media's\nTerms & Conditions\nand\n"
+            "Privacy Policy\nas amended from time to time.\n"
+            "Yes, I would also like to receive Example Media Group's offers.\n"
+            "The talks will go on next week. REUTERS\n")
+    md = find_metadata(text)
+    assert md.credits == ["REUTERS"]
+    body = body_of(text, md)
+    assert "Example Media Group" not in body and "REUTERS" not in body
+    assert "The talks will go on next week." in body
