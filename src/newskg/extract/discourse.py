@@ -51,9 +51,7 @@ def drop_own_country(events: list[Event], reader: ArgumentReader) -> None:
     for ev in events:
         if ev.type not in {"Meeting", "Summit"}:
             continue
-        people = [p for p in ev.participants if reader.type_of(p) == "Person"]
-        theirs = {reader.country_of(p) for p in people} - {None}
-        ev.participants = [p for p in ev.participants if p not in theirs]
+        ev.participants = reader.without_countries_of_named(ev.participants)
 
 
 def country_for_its_leader(events: list[Event], reader: ArgumentReader) -> list[Event]:
