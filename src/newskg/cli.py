@@ -13,9 +13,10 @@ from rdflib import Graph, URIRef
 
 from . import __version__
 from .errors import InputError, NewskgError
-from .graph.namespaces import DEFAULT_BASE
+from .vocab.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError
-from .graph.store import DEFAULT_STORE, STORES, check_output_path
+from .graph.backends import DEFAULT_STORE, STORES
+from .graph.files import check_output_path
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 _MULTI_SUFFIXES = (".jsonl",)
@@ -398,11 +399,11 @@ def validate(graph: Path, store: str) -> None:
     Example:
       newskg validate graph.trig
     """
-    from .graph.store import load_graph
+    from .graph.files import load_graph
     from .graph.validate import validate as run_validation
 
     try:
-        dataset = load_graph(graph, store=store)
+        dataset = load_graph(graph, kind=store).dataset
     except InputError as exc:
         _fail(str(exc))
     report = run_validation(dataset)
