@@ -6,6 +6,8 @@ and an `nkg:TextSpan` with character offsets into the article text).  The quads 
 article says — its own names, participants, places, dates and status — whatever other articles say
 of the same nodes: read alone or in a corpus, an article gives the same quads up to the IRIs of the
 nodes it shares (the merge of what several articles say is resolution's, `Resolution.merged`).
+A node has one rdfs:label in the article's graph, tagged with the language it was read in (the
+name and its tag are resolution's: `newskg.resolve.labels`); its other names are skos:altLabel.
 """
 from __future__ import annotations
 
@@ -167,15 +169,11 @@ class _Builder:
             yield self.q(a, SCHEMA.url, _url_node(art.url))
         if art.published:
             yield self.q(a, NKG.published, date_literal(art.published))
-        if art.publisher:
-            from ..resolve.links import LinkTable
-            from ..resolve.resolver import qid_iri
-            link = LinkTable.load().lookup("Organization", art.publisher)
-            org = qid_iri("Organization", link.qid, self.base) if link else \
-                entity_iri("Organization", art.publisher, self.base)
+        if art.publisher and self.res.publisher is not None:
+            org, label, lang = self.res.publisher     # resolution's: one label per node
             yield self.q(a, NKG.publisher, org)
             yield self.q(org, RDF.type, NKG.Organization)
-            yield self.q(org, RDFS.label, Literal(art.publisher, lang="en"))
+            yield self.q(org, RDFS.label, Literal(label, lang=lang or None))
         for prop, values in ((NKG.author, art.authors), (NKG.editor, art.editors),
                              (NKG.credit, art.credits), (NKG.relatedLink, art.related_links),
                              (NKG.tag, art.tags)):
@@ -191,11 +189,12 @@ class _Builder:
         for e in self.facts.entities:
             node = self.entity_iris[e.key]
             yield self.q(node, RDF.type, NKG[e.type])
-            yield self.q(node, RDFS.label, Literal(self.names[e.key], lang="en"))
+            label_lang = self.res.entity_langs.get(e.key) or self.lang or "en"
+            yield self.q(node, RDFS.label, Literal(self.names[e.key], lang=label_lang))
             for alias in e.aliases:
                 yield self.q(node, SKOS.altLabel, Literal(alias, lang=self.lang))
-            for alias in self.res.extra_alts.get(e.key, ()):
-                yield self.q(node, SKOS.altLabel, Literal(alias, lang="en"))
+            for alias, lang in self.res.extra_alts.get(e.key, ()):
+                yield self.q(node, SKOS.altLabel, Literal(alias, lang=lang or None))
             qid = self.res.entity_qids.get(e.key) or e.qid
             if qid and _QID.fullmatch(qid):
                 yield self.q(node, OWL.sameAs, WD[qid])
