@@ -118,6 +118,9 @@ class _Builder:
         self.graph = article_node(self.article, base)
         self.lang = self.article.lang or None
         self.entity_iris = dict(resolution.entity_iris)
+        # what the article's own position and quote IRIs are made from: the IRIs its entities have
+        # in an empty graph, so that they do not depend on which articles came before
+        self.local_iris = {**self.entity_iris, **getattr(resolution, "local_iris", {})}
         self.names = {e.key: resolution.entity_names.get(e.key, e.name) for e in facts.entities}
         for ev in facts.events:
             if ev.type not in EVENT_TYPES:
@@ -229,8 +232,9 @@ class _Builder:
             where = f"position {pos.key}"
             holder = self.ent(pos.holder, where)
             of = self.ent(pos.of, where) if pos.of else None
-            node = fact_iri("position", self.article.key, str(holder), pos.title,
-                            str(of or ""), base=self.base)
+            node = fact_iri("position", self.article.key, str(self.local_iris[pos.holder]),
+                            pos.title, str(self.local_iris[pos.of]) if pos.of else "",
+                            base=self.base)
             yield self.q(holder, NKG.holds, node)
             yield self.q(node, RDF.type, NKG.Position)
             yield self.q(node, RDFS.label, Literal(pos.title, lang="en"))
@@ -244,7 +248,9 @@ class _Builder:
     def quote_quads(self):
         for qt in self.facts.quotes:
             speaker = self.ent(qt.speaker, f"quote {qt.key}") if qt.speaker else None
-            node = fact_iri("quote", self.article.key, str(speaker or ""), qt.text, base=self.base)
+            node = fact_iri("quote", self.article.key,
+                            str(self.local_iris[qt.speaker]) if qt.speaker else "", qt.text,
+                            base=self.base)
             yield self.q(node, RDF.type, NKG.Quote)
             yield self.q(node, NKG.text, Literal(qt.text))
             if speaker is not None:

@@ -402,6 +402,13 @@ class GraphIndex:
                 target.qids |= node.qids
                 self.entities.changed(target)
                 self._index_entity(target)
+        event = self.events.pop(old, None)
+        if event is not None:      # an event node renamed (see Resolver: the smallest IRI wins)
+            self._unfile_event(event)
+            event.iri = new
+            if new not in self.events:
+                self.events[new] = event
+                self._file_event(event)
         for ev_iri in sorted(self._events_of.get(old)):
             ev = self.events[ev_iri]
             self._unfile_event(ev)

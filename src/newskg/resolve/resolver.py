@@ -12,8 +12,13 @@ Entities, in this order (always within one type: a Person never joins a Country)
 4. otherwise a new node `{base}{type}/{slug(name)}`.
 When a fuller name joins a node named by a bare word, the node is renamed after the fuller name.
 
-Events: see `newskg.resolve.events`.  A summit without an earlier node gets the IRI
-`{base}event/{hash(organiser, year)}`, so the same summit gets the same IRI whichever article comes first.
+Events: see `newskg.resolve.events`; they are matched against the graph's events as they will be
+once this article's entity renames are made.  A summit gets the IRI `{base}event/{hash(organiser,
+year)}`, another event a hash of what its article says (with the IRIs its entities have in an empty
+graph, `Resolution.local_iris`); an event several articles report is named by the smallest of the
+IRIs its reports would give it (the node is renamed when a smaller one arrives), so the same event
+gets the same IRI whichever article comes first.  What still depends on order: a bare name is
+resolved against the people the graph holds when it arrives.
 
 An article's own graph says what the article says: its names, and its events' participants, places,
 dates and status, the same whether the article is read alone or in a corpus (up to the IRIs of nodes
@@ -55,6 +60,9 @@ class Resolution:
     entity_qids: dict[str, str] = field(default_factory=dict)        # entity key -> QID
     entity_langs: dict[str, str] = field(default_factory=dict)       # entity key -> its label's language
     extra_alts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> more (altLabel, language)
+    # entity key -> the IRI it would have in an empty graph: what the article's own event,
+    # position and quote IRIs are made from, so that they do not depend on what came before
+    local_iris: dict[str, URIRef] = field(default_factory=dict)
     publisher: tuple[URIRef, str, str] | None = None                  # (IRI, label, language)
     current_labels: dict[URIRef, tuple[str, str]] = field(default_factory=dict)  # IRI -> the merge's (label, language) so far
     event_iris: dict[str, URIRef] = field(default_factory=dict)      # event key -> IRI
@@ -183,6 +191,14 @@ class Resolver:
             self._pin_event(event, merged, None, None, res, names)
         return res
 
+    def _standalone_iri(self, e) -> URIRef:
+        """The IRI entity `e` gets in an empty graph (its QID's, else its name's)."""
+        qid = e.qid
+        if not qid:
+            link = self.links.lookup(e.type, e.name, *e.aliases)
+            qid = link.qid if link is not None else None
+        return qid_iri(e.type, qid, self.base) if qid else entity_iri(e.type, e.name, self.base)
+
     def _publisher_iri(self, publisher: str) -> URIRef:
         """The Organization node of an article's publisher: its QID's, else its name's."""
         link = self.links.lookup("Organization", publisher)
@@ -227,6 +243,7 @@ class Resolver:
                 node = self.index.entities.get(iri)
             current = node
         res.entity_iris[e.key] = iri
+        res.local_iris[e.key] = self._standalone_iri(e)
         res.entity_names[e.key] = name
         if current is not None and current.label and iri not in res.current_labels:
             res.current_labels[iri] = (current.label, current.label_lang)
@@ -295,6 +312,10 @@ class Resolver:
                 if iri is not None:
                     places.country_of[res.entity_iris[e.key]] = iri
         ent = res.entity_iris
+        renamed = dict(res.renames)             # entity renames this article brings
+        was = {}                                # new IRI -> the old IRIs renamed into it
+        for old, new in res.renames:
+            was.setdefault(new, set()).add(old)
         used: set[URIRef] = set()
         names = _Names(self.index, {ent[e.key]: res.merged_names[e.key] for e in facts.entities})
         for ev in facts.events:
@@ -307,31 +328,45 @@ class Resolver:
                                  ent.get(ev.organizer) if ev.organizer else None,
                                  ev.date, published, ev.qualifier)
             # only events sharing an entity and within a month can match (see GraphIndex)
+            # the graph's events as they are once this article's renames are made
+            mine = report.participants | {report.location, report.organizer} - {None}
             near = self.index.candidate_events(
-                ev.type, report.participants | {report.location, report.organizer} - {None},
+                ev.type, mine | {o for e in mine for o in was.get(e, ())},
                 ev.date, published, standing=ev.type == "Partnership")
-            pool = [(n.iri, self._report(n)) for n in near if n.iri not in used]
+            pool = [(n.iri, self._report(n, renamed)) for n in near if n.iri not in used]
             match = best_match(report, pool, places)
-            if match is not None:
-                used.add(match)
-                res.event_iris[ev.key] = match
-                self._merge_event(ev, report, self.index.events[match], res, places, names)
-                continue
             iri = None
             if ev.type == "Summit" and report.organizer is not None:
                 year = ev.date.year if ev.date else (published.year if published else None)
                 if year is not None:
-                    iri = summit_iri(report.organizer, year, self.base)
-                    if iri in self.index.events or iri in res.event_iris.values():
+                    iri = summit_iri(res.local_iris[ev.organizer], year, self.base)
+                    if match is None and (iri in self.index.events or iri in res.event_iris.values()):
                         iri = None     # that key is taken by a summit this one is not
             if iri is None:
-                iri = self._local_event_iri(ev, article, ent)
+                iri = self._local_event_iri(ev, article, res.local_iris)
+            if match is not None:
+                # one event several articles report is named by the smallest of the IRIs its
+                # reports would give it: the same node whichever article came first
+                node = self.index.events[match]
+                if iri < match and iri not in self.index.events and iri not in used:
+                    res.renames.append((match, iri))
+                else:
+                    iri = match
+                used.add(match)
+                used.add(iri)
+                res.event_iris[ev.key] = iri
+                self._merge_event(ev, report, node, res, places, names, iri)
+                continue
             res.event_iris[ev.key] = iri
 
-    def _report(self, node: EventNode) -> EventReport:
-        return EventReport(node.type, frozenset(node.participants),
-                           next(iter(sorted(node.location)), None),
-                           next(iter(sorted(node.organizer)), None),
+    def _report(self, node: EventNode, renamed: dict | None = None) -> EventReport:
+        r = renamed or {}
+
+        def first(iris):
+            return next(iter(sorted(r.get(i, i) for i in iris)), None)
+
+        return EventReport(node.type, frozenset(r.get(i, i) for i in node.participants),
+                           first(node.location), first(node.organizer),
                            node.date, node.published, node.qualifier)
 
     def _local_event_iri(self, ev: Event, article, ent) -> URIRef:
@@ -343,7 +378,7 @@ class Resolver:
                         *([ev.qualifier] if ev.qualifier else []), base=self.base)   # each listed agreement its own
 
     def _merge_event(self, ev: Event, report: EventReport, node: EventNode, res: Resolution,
-                     places: Places, names) -> None:
+                     places: Places, names, iri: URIRef) -> None:
         """The merge's date, status, places and label of an event now reported once more."""
         from ..graph.build import event_label
 
@@ -353,7 +388,7 @@ class Resolver:
         own_label = event_label(ev, {k: res.entity_names[k]
                                      for k in [*ev.participants, ev.location, ev.organizer] if k})
         self._pin_event(node, merge_event(self._values(node, res), own, places), own, own_label,
-                        res, names)
+                        res, names, iri)
 
     @staticmethod
     def _values(node: EventNode, res: Resolution) -> EventValues:
@@ -371,7 +406,7 @@ class Resolver:
 
     @staticmethod
     def _pin_event(node: EventNode, merged: EventValues, own: EventValues | None,
-                   own_label: str | None, res: Resolution, names) -> None:
+                   own_label: str | None, res: Resolution, names, iri: URIRef | None = None) -> None:
         """Record the merge's values of an event where the merge so far and the article's own
         values together are not them already (`own` None: no article adds any)."""
         final = _terms(merged, merged_event_label(merged, names))
@@ -379,7 +414,7 @@ class Resolver:
         renamed = dict(res.renames)
         for predicate, now in _terms_now(node).items():
             now = [renamed.get(t, t) for t in now]
-            res.pin(node.iri, predicate, final[predicate], *now, *mine.get(predicate, ()))
+            res.pin(iri or node.iri, predicate, final[predicate], *now, *mine.get(predicate, ()))
 
 
 def _terms(values: EventValues, label: str | None) -> dict:
