@@ -17,8 +17,8 @@ once this article's entity renames are made.  A summit gets the IRI `{base}event
 year)}`, another event a hash of what its article says (with the IRIs its entities have in an empty
 graph, `Resolution.local_iris`); an event several articles report is named by the smallest of the
 IRIs its reports would give it (the node is renamed when a smaller one arrives), so the same event
-gets the same IRI whichever article comes first.  What still depends on order: a bare name is
-resolved against the people the graph holds when it arrives.
+gets the same IRI whichever article comes first.  What still depends on order: a short name (a bare
+surname, an alias two nodes could share) is resolved against the nodes the graph holds when it arrives.
 
 An article's own graph says what the article says: its names, and its events' participants, places,
 dates and status, the same whether the article is read alone or in a corpus (up to the IRIs of nodes
