@@ -133,22 +133,31 @@ class KnowledgeGraph:
     def find_article(self, article: Article) -> tuple[str, str | None]:
         """Whether the graph holds `article`: ("unchanged", IRI) for the same text, ("changed", IRI)
         for the same id or URL with another text, ("new", None) otherwise (asked of the store:
-        the answer costs the same in a graph of any size)."""
+        the answer costs the same in a graph of any size).
+
+        Raises InputError when the article's IRI is taken by an article of another id and URL (a
+        graph written before ids were kept apart, where "Story 1" and "story-1" shared an IRI):
+        an article is replaced only by one of the same id or URL."""
         ds = self._dataset
         iri = article_node(article, self.base)
         if self.endpoint is not None:     # one request, not four
-            return _find_remote(ds, article, iri)
-        for s in find_subjects(ds, NKG.contentHash, Literal(article.content_hash)):
-            return "unchanged", str(s)
-        if has_triple(ds, iri, RDF.type, NKG.Article):
-            return "changed", str(iri)
-        if article.id:
-            for s in find_subjects(ds, DCTERMS.identifier, Literal(article.id)):
-                return "changed", str(s)
-        if article.url:
-            for s in find_subjects(ds, SCHEMA.url, _url_node(article.url)):
-                return "changed", str(s)
-        return "new", None
+            state, found = _find_remote(ds, article, iri)
+        else:
+            state, found = "new", None
+            for s in find_subjects(ds, NKG.contentHash, Literal(article.content_hash)):
+                return "unchanged", str(s)
+            if article.id:
+                for s in find_subjects(ds, DCTERMS.identifier, Literal(article.id)):
+                    return "changed", str(s)
+            if article.url:
+                for s in find_subjects(ds, SCHEMA.url, _url_node(article.url)):
+                    return "changed", str(s)
+            if has_triple(ds, iri, RDF.type, NKG.Article):
+                state, found = "taken", str(iri)
+        if state == "taken":
+            raise InputError(article.source, f"its IRI {found} already names another article "
+                                             f"(of another id and URL); give this one another id")
+        return state, found
 
     def add_facts(self, facts: Facts) -> str:
         """Add what was read from one article; returns the article's IRI (its graph's name).
@@ -424,16 +433,16 @@ def _find_remote(dataset, article: Article, iri) -> tuple[str, str | None]:
     """find_article for an endpoint, in one query."""
     from .graph.queries import term_text as t
     branches = [f"{{ ?a <{NKG.contentHash}> {t(Literal(article.content_hash))} BIND(0 AS ?rank) }}",
-                f"{{ {t(iri)} a <{NKG.Article}> BIND({t(iri)} AS ?a) BIND(1 AS ?rank) }}"]
+                f"{{ {t(iri)} a <{NKG.Article}> BIND({t(iri)} AS ?a) BIND(3 AS ?rank) }}"]
     if article.id:
-        branches.append(f"{{ ?a <{DCTERMS.identifier}> {t(Literal(article.id))} BIND(2 AS ?rank) }}")
+        branches.append(f"{{ ?a <{DCTERMS.identifier}> {t(Literal(article.id))} BIND(1 AS ?rank) }}")
     if article.url:
-        branches.append(f"{{ ?a <{SCHEMA.url}> {t(_url_node(article.url))} BIND(3 AS ?rank) }}")
+        branches.append(f"{{ ?a <{SCHEMA.url}> {t(_url_node(article.url))} BIND(2 AS ?rank) }}")
     rows = sorted(((int(r["rank"]), str(r["a"])) for r in select(
         dataset, f"SELECT ?a ?rank WHERE {{ {' UNION '.join(branches)} }}")))
     if not rows:
         return "new", None
-    return ("unchanged" if rows[0][0] == 0 else "changed"), rows[0][1]
+    return ("unchanged", "changed", "changed", "taken")[rows[0][0]], rows[0][1]
 
 
 def _index_statements(dataset):
