@@ -29,7 +29,7 @@ from .graph.iris import check_base
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
 from .graph.results import Rows, rows_from_result
-from .graph.build import _url_node
+from .graph.build import url_node
 from .graph.namespaces import DCTERMS, NKG, RDF, SCHEMA
 from .graph.remote import Endpoint, endpoint_of, remote_dataset
 from .graph.store import (DEFAULT_STORE, MERGED_PREDICATES, STORES, _ox_store, add_quads,
@@ -150,7 +150,7 @@ class KnowledgeGraph:
                 for s in find_subjects(ds, DCTERMS.identifier, Literal(article.id)):
                     return "changed", str(s)
             if article.url:
-                for s in find_subjects(ds, SCHEMA.url, _url_node(article.url)):
+                for s in find_subjects(ds, SCHEMA.url, url_node(article.url)):
                     return "changed", str(s)
             if has_triple(ds, iri, RDF.type, NKG.Article):
                 state, found = "taken", str(iri)
@@ -270,9 +270,14 @@ class KnowledgeGraph:
             try:
                 for item in read_inputs([str(p) for p in paths], lang=lang):
                     if isinstance(item, Article):
-                        state, known = self.find_article(item)
-                        if state == "unchanged":   # nothing to read: the graph has this very text
-                            item = _Known(item, known)
+                        try:
+                            state, known = self.find_article(item)
+                        except Exception as exc:   # this article only: the batch goes on
+                            item = _as_input_error(exc, item.source, "could not look it up in "
+                                                                     "the graph")
+                        else:
+                            if state == "unchanged":   # nothing to read: the graph has this text
+                                item = _Known(item, known)
                     yield item
             except InputError as err:   # a reader that raises instead of yielding
                 yield err
@@ -288,21 +293,19 @@ class KnowledgeGraph:
             if isinstance(result, ExtractionFailed):
                 result = (InputError(item.source, result.message, line=result.line)
                           if result.input_error else result)
-            try:
-                if isinstance(result, Exception):
+            if isinstance(result, Exception):
+                if strict and not isinstance(result, InputError | ExtractionFailed):
                     raise result
-                iri = self.add_facts(result)
-            except InputError as err:
-                yield self._failed(err, strict)
+                yield self._failed(_as_input_error(result, item.source, "could not extract "
+                                                                        "facts"), strict)
                 continue
+            try:
+                iri = self.add_facts(result)
             except Exception as exc:  # one bad article must not stop a corpus
-                if strict:
+                if strict and not isinstance(exc, InputError):
                     raise
-                kind, message = ((exc.kind, exc.message) if isinstance(exc, ExtractionFailed)
-                                 else (type(exc).__name__, str(exc)))
-                err = InputError(item.source, f"could not extract facts ({kind}: {message})")
-                err.__cause__ = exc
-                yield self._failed(err, strict)
+                yield self._failed(_as_input_error(exc, item.source, "could not add it to the "
+                                                                     "graph"), strict)
                 continue
             yield item, iri
 
@@ -429,6 +432,19 @@ class KnowledgeGraph:
         return f"KnowledgeGraph(base={self.base!r}, store={self.store!r})"
 
 
+def _as_input_error(exc: Exception, source: str, doing: str) -> InputError:
+    """An exception raised over one article as the InputError naming it: InputErrors as they are,
+    anything else as "`doing` (Kind: message)", on one line."""
+    from .workers import ExtractionFailed
+    if isinstance(exc, InputError):
+        return exc
+    kind, message = ((exc.kind, exc.message) if isinstance(exc, ExtractionFailed)
+                     else (type(exc).__name__, str(exc)))
+    err = InputError(source, f"{doing} ({kind}: {' '.join(message.split())})")
+    err.__cause__ = exc
+    return err
+
+
 def _find_remote(dataset, article: Article, iri) -> tuple[str, str | None]:
     """find_article for an endpoint, in one query."""
     from .graph.queries import term_text as t
@@ -437,7 +453,7 @@ def _find_remote(dataset, article: Article, iri) -> tuple[str, str | None]:
     if article.id:
         branches.append(f"{{ ?a <{DCTERMS.identifier}> {t(Literal(article.id))} BIND(1 AS ?rank) }}")
     if article.url:
-        branches.append(f"{{ ?a <{SCHEMA.url}> {t(_url_node(article.url))} BIND(2 AS ?rank) }}")
+        branches.append(f"{{ ?a <{SCHEMA.url}> {t(url_node(article.url))} BIND(2 AS ?rank) }}")
     rows = sorted(((int(r["rank"]), str(r["a"])) for r in select(
         dataset, f"SELECT ?a ?rank WHERE {{ {' UNION '.join(branches)} }}")))
     if not rows:

@@ -9,6 +9,7 @@ import re
 import warnings
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from ..article import Article
 from ..errors import InputError
@@ -53,7 +54,7 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
     published = meta.get("published") or _trafilatura_date(getattr(doc, "date", None))
     article = article_from_text(
         text, source=source,
-        url=_clean(getattr(doc, "url", None)) or meta.get("url"),
+        url=_page_url(_clean(getattr(doc, "url", None)), meta),
         title=title, published=published,
         publisher=_clean(getattr(doc, "sitename", None)) or meta.get("publisher"),
         lang=lang,
@@ -64,8 +65,25 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
     return article
 
 
+def _page_url(found: str | None, meta: dict[str, object]) -> str | None:
+    """The page's URL: trafilatura's (often the canonical link) or the `<meta>` one; a relative
+    one ("/news/1") resolved against an absolute URL the page gives (`<meta>`, `<base href>`),
+    else left as it is (the graph keeps it as a literal).
+
+    >>> _page_url("/world/a", {"url": "https://ex.org/x/y"}), _page_url("/world/a", {})
+    ('https://ex.org/world/a', '/world/a')
+    """
+    url = found or meta.get("url")
+    if url and not urlsplit(url).scheme:
+        for base in (meta.get("url"), meta.get("base")):
+            if base and urlsplit(base).scheme in ("http", "https"):
+                return urljoin(base, url)
+    return url
+
+
 def page_meta(html: str) -> dict[str, object]:
-    """Title, publisher, url and published (a datetime when the page gives a time) from `<meta>`.
+    """Title, publisher, url and published (a datetime when the page gives a time) from `<meta>`
+    (url: else the canonical link), and base: the page's `<base href>`.
 
     >>> page_meta('<html><head><meta property="article:published_time" '
     ...           'content="2022-11-16T10:05:00+07:00"></head><body></body></html>')["published"]
@@ -98,6 +116,9 @@ def page_meta(html: str) -> dict[str, object]:
             result[field_name] = value
     if "url" not in result and canonical is not None and canonical.get("href"):
         result["url"] = canonical.get("href")
+    base = tree.find(".//base[@href]")
+    if base is not None:
+        result["base"] = base.get("href")
     return result
 
 

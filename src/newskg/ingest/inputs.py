@@ -53,7 +53,8 @@ def read_inputs(paths: Iterable[str | Path] | str | Path,
 
 
 def read_file(path: Path, lang: str | None = None) -> Iterator[Article | InputError]:
-    """The article(s) of one input file, chosen by its suffix; errors are yielded."""
+    """The article(s) of one input file, chosen by its suffix; errors are yielded (whatever goes
+    wrong reading one file is that file's error: the inputs after it are still read)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from read_jsonl(path, lang)
@@ -62,6 +63,9 @@ def read_file(path: Path, lang: str | None = None) -> Iterator[Article | InputEr
         yield read_html(path, lang) if suffix in (".html", ".htm") else read_txt(path, lang)
     except InputError as err:
         yield err
+    except Exception as exc:
+        yield InputError(str(path), f"cannot read it ({type(exc).__name__}: "
+                                    f"{' '.join(str(exc).split())})")
 
 
 def _folder_files(folder: Path) -> list[Path]:
