@@ -20,3 +20,113 @@ def test_numbers_json_cannot_hold_are_named_as_such(tmp_path):
         f"{corpus}:4: cannot read the record: a number of 5001 digits is too long to keep; "
         f"write it as a string"]
     assert [x.id for x in out if not isinstance(x, InputError)] == ["7"]
+
+
+# -- inputs that are no article files ---------------------------------------------------------
+
+import os
+import stat
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from newskg.cli import main
+
+@pytest.fixture
+def fake_extract(monkeypatch):
+    """The real readers, with the test suite's stand-in extractor (no spaCy pipeline)."""
+    import newskg.extract
+    from .conftest import FakePipeline
+    fake = FakePipeline()
+    monkeypatch.setattr(newskg.extract, "extract_facts", fake.extract_facts)
+    monkeypatch.setattr(newskg.extract, "extract_many", fake.extract_many)
+
+
+needs_permissions = pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                                       reason="folder permissions do not bind root")
+
+
+@pytest.fixture
+def locked(tmp_path):
+    """A folder `locked/` (mode 000) holding an article, next to a readable `open/a.txt`."""
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("Joko Widodo met Anthony Albanese in Jakarta.\n")
+    (tmp_path / "open" / "locked").mkdir()
+    (tmp_path / "open" / "locked" / "b.txt").write_text("Joko Widodo met Xi Jinping in Bogor.\n")
+    os.chmod(tmp_path / "open" / "locked", 0)
+    yield tmp_path / "open"
+    os.chmod(tmp_path / "open" / "locked", stat.S_IRWXU)
+
+
+@pytest.fixture
+def denied(tmp_path, monkeypatch):
+    """Like `locked`, for root too: listing `locked/` and reaching a path in it raise EACCES, as
+    the system does for a mode-000 folder."""
+    import errno
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("Joko Widodo met Anthony Albanese in Jakarta.\n")
+    folder = tmp_path / "open" / "locked"
+    folder.mkdir()
+    (folder / "b.txt").write_text("Joko Widodo met Xi Jinping in Bogor.\n")
+    scandir, stat_ = os.scandir, os.stat
+
+    def deny(path):
+        return str(path) == str(folder) or str(path).startswith(f"{folder}/")
+
+    def fake_scandir(path="."):
+        if deny(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    def fake_stat(path, *args, **kwargs):
+        if deny(path) and str(path) != str(folder):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return stat_(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    monkeypatch.setattr(os, "stat", fake_stat)
+    return tmp_path / "open"
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_not_skipped(denied, fake_extract):
+    check_locked_folder(denied)
+
+
+@needs_permissions
+def test_a_mode_000_folder_is_an_error_not_skipped(locked, fake_extract):
+    check_locked_folder(locked)
+
+
+def check_locked_folder(locked):
+    out = list(read_inputs([locked], lang="en"))
+    assert [str(x) for x in out if isinstance(x, InputError)] == [
+        f"{locked / 'locked'}: cannot list the folder (Permission denied)"]
+    assert [x.source for x in out if not isinstance(x, InputError)] == [str(locked / "a.txt")]
+    done = CliRunner().invoke(main, ["extract", str(locked), str(locked / "locked" / "b.txt"),
+                                     "-o", str(locked.parent / "g.ttl"), "--lang", "en"])
+    assert done.exit_code == 1 and isinstance(done.exception, SystemExit), done.exception
+    assert f"error: {locked / 'locked'}: cannot list the folder (Permission denied)" in done.stderr
+    assert (f"error: {locked / 'locked' / 'b.txt'}: cannot be reached: permission denied"
+            in done.stderr)
+    assert "1 article, 2 errors" in done.stderr
+
+
+def test_a_fifo_is_not_a_regular_file(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    done = CliRunner().invoke(main, ["extract", str(fifo), "-o", str(tmp_path / "g.ttl")])
+    assert done.exit_code == 1
+    assert f"error: {fifo}: not a regular file but a named pipe (FIFO)" in done.stderr
+
+
+def test_a_newline_in_a_file_name_cannot_forge_an_error_line(tmp_path):
+    evil = tmp_path / "x.txt\nerror: forged.txt: all is lost\n.txt"
+    evil.write_bytes(b"")
+    done = CliRunner().invoke(main, ["extract", str(evil), "-o", str(tmp_path / "g.ttl")])
+    lines = done.stderr.splitlines()
+    assert [ln for ln in lines if ln.startswith("error:")] == [
+        f"error: {tmp_path}/x.txt\\nerror: forged.txt: all is lost\\n.txt: empty file"]
+
