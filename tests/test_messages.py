@@ -130,3 +130,13 @@ def test_a_newline_in_a_file_name_cannot_forge_an_error_line(tmp_path):
     assert [ln for ln in lines if ln.startswith("error:")] == [
         f"error: {tmp_path}/x.txt\\nerror: forged.txt: all is lost\\n.txt: empty file"]
 
+
+def test_when_every_input_fails_no_file_is_written(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "g.trig"
+    done = CliRunner().invoke(main, ["extract", str(tmp_path / "empty.txt"), "-o", str(out)])
+    assert done.exit_code == 1 and not out.exists()
+    assert "0 articles, 1 error → nothing written" in done.stderr
+    out.write_text("# kept\n")
+    done = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert done.exit_code == 1 and out.read_text() == "# kept\n"

@@ -216,8 +216,11 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
         interrupted = True
     except (EndpointError, NewskgError) as exc:
         _fail(str(exc))
+    # every input failed: no file is written (an empty one would pass for a result), and a file
+    # that is there stays as it was
+    failed_all = articles == 0 and errors > 0
     targets = [p for p in (None if into_store else into_path, None if interrupted else output)
-               if p is not None]
+               if p is not None and not failed_all]
     for target in targets:
         try:
             kg.serialize(target)
@@ -238,7 +241,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             c = counts
             detail = f" ({c['added']} added, {c['unchanged']} unchanged, {c['replaced']} replaced)"
         click.echo(f"{articles} article{'s' * (articles != 1)}{detail}, "
-                   f"{errors} error{'s' * (errors != 1)} → {where}", err=True)
+                   f"{errors} error{'s' * (errors != 1)} → {where or 'nothing written'}", err=True)
         if multi and articles:
             elapsed = time.perf_counter() - started
             click.echo(f"{elapsed:.1f} s, {articles / elapsed:.1f} articles/s", err=True)
