@@ -140,3 +140,58 @@ def test_when_every_input_fails_no_file_is_written(tmp_path):
     out.write_text("# kept\n")
     done = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.txt"), "-o", str(out)])
     assert done.exit_code == 1 and out.read_text() == "# kept\n"
+
+
+# -- the Python API -----------------------------------------------------------------------------
+
+from newskg.api import KnowledgeGraph
+from newskg.errors import GraphClosed
+
+
+@pytest.mark.parametrize("text, said", [(b"Joko Widodo met Xi Jinping.", "not bytes; decode bytes"),
+                                        (123, "not int"), (None, "not NoneType")])
+def test_add_article_says_which_types_it_takes(text, said):
+    with pytest.raises(TypeError, match=f"add_article: text must be a str .*{said}"):
+        KnowledgeGraph().add_article(text)
+
+
+def test_a_closed_graph_says_it_is_closed(pipeline, tmp_path):
+    kg = KnowledgeGraph()
+    kg.add_article("Joko Widodo met Xi Jinping.", id="a")
+    kg.close()
+    kg.close()                                      # twice is fine
+    for use in (lambda: kg.add_article("Joko Widodo met Xi Jinping."),
+                lambda: kg.query("ASK { ?s ?p ?o }"), lambda: kg.serialize(tmp_path / "g.ttl"),
+                lambda: len(kg), lambda: kg.graph, lambda: kg.duplicates(),
+                lambda: list(kg.ingest([tmp_path])), lambda: kg.flush()):
+        with pytest.raises(GraphClosed, match="KnowledgeGraph is closed"):
+            use()
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_query_arguments_are_checked_by_name():
+    kg = KnowledgeGraph()
+    with pytest.raises(TypeError, match="query: sparql must be a str .* not NoneType"):
+        kg.query(None)
+    with pytest.raises(ValueError, match=r"bindings: \?name is None"):
+        kg.query("timeline", bindings={"name": None})
+    with pytest.raises(TypeError, match=r"bindings: \?name must be a str.* not list"):
+        kg.query("timeline", bindings={"name": ["Xi Jinping"]})
+    with pytest.raises(TypeError, match="bindings must be a mapping"):
+        kg.query("timeline", bindings=[("name", "Xi Jinping")])
+    assert kg.query("timeline", bindings={"name": "Xi Jinping"}).vars[0] == "name"
+
+
+def nested_page(levels: int) -> str:
+    return ("<html><head><title>Leaders meet</title></head><body>" + "<div>" * levels +
+            "<p>Indonesian President Joko Widodo met Chinese President Xi Jinping in Beijing on "
+            "Monday, officials said.</p>" + "</div>" * levels + "</body></html>")
+
+
+def test_html_nested_past_libxml2_s_limit_is_read_and_deeper_still_named():
+    from newskg.ingest.html import MAX_HTML_DEPTH, article_from_html
+    for levels in (10, 300, 1500):
+        article = article_from_html(nested_page(levels), lang="en", source="deep.html")
+        assert "Joko Widodo met Chinese President Xi Jinping" in article.body, levels
+    with pytest.raises(InputError, match="deep.html: the HTML is nested too deeply"):
+        article_from_html(nested_page(MAX_HTML_DEPTH + 50), lang="en", source="deep.html")

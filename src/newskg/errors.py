@@ -35,5 +35,9 @@ def printable(text: str) -> str:
                    for c in text)
 
 
+class GraphClosed(NewskgError, ValueError):
+    """A KnowledgeGraph used after `close()` (a ValueError, like I/O on a closed file)."""
+
+
 class UnsupportedLanguage(InputError):
     """The article's language has no pipeline (only Indonesian and English have one)."""

@@ -19,6 +19,10 @@ from .text import article_from_text
 
 #: a page has main text when some paragraph of its text has at least this many words
 MIN_PARAGRAPH_WORDS = 5
+#: levels of nested elements libxml2 reads by default (it drops what is deeper)
+LIBXML_DEPTH = 256
+#: deepest nesting read at all (libxml2 without its limit still stops near 2048 levels)
+MAX_HTML_DEPTH = 2000
 
 
 def read_html(path: Path, lang: str | None = None) -> Article:
@@ -39,6 +43,14 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
         try:
             doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                               include_tables=False)
+            if not (getattr(doc, "text", None) or "").strip():
+                # libxml2 stops reading at LIBXML_DEPTH levels: a deeper page is read again
+                deep = _deep_tree(html, source)
+                if deep is not None:
+                    doc = trafilatura.bare_extraction(deep, with_metadata=True,
+                                                      include_comments=False, include_tables=False)
+        except InputError:
+            raise
         except Exception as err:  # trafilatura/lxml raise many kinds on broken markup
             reason = (str(err).splitlines() or [type(err).__name__])[0]
             raise InputError(source, f"cannot parse the HTML ({reason})") from None
@@ -63,6 +75,28 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
         if author and author not in article.authors:
             article.authors.append(author)
     return article
+
+
+def _deep_tree(html: str, source: str):
+    """The page's element tree when its elements nest deeper than libxml2 reads by default
+    (`LIBXML_DEPTH`), parsed without that limit; None for a page that is not so deep.  Raises
+    InputError for one nested deeper than `MAX_HTML_DEPTH` levels."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    depth = {tree: 0}
+    deepest = 0
+    for element in tree.iterdescendants():
+        depth[element] = depth[element.getparent()] + 1
+        deepest = max(deepest, depth[element])
+    if deepest < LIBXML_DEPTH - 1:
+        return None
+    if deepest >= MAX_HTML_DEPTH:
+        raise InputError(source, f"the HTML is nested too deeply (elements {MAX_HTML_DEPTH} or "
+                                 f"more levels deep); newskg reads pages nested up to "
+                                 f"{MAX_HTML_DEPTH} levels")
+    return tree
 
 
 def _page_url(found: str | None, meta: dict[str, object]) -> str | None:
