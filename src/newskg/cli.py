@@ -12,7 +12,7 @@ import click
 from rdflib import Graph, URIRef
 
 from . import __version__
-from .errors import InputError, NewskgError
+from .errors import InputError, NewskgError, printable
 from .vocab.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError
 from .graph.backends import DEFAULT_STORE, STORES
@@ -146,6 +146,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     from .api import KnowledgeGraph
     from .graph.remote import EndpointError, is_endpoint_url
     from .ingest import count_inputs
+    from .ingest.inputs import input_kind
 
     if store not in STORES:
         if into is not None:
@@ -185,11 +186,12 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     errors = 0
     present = []
     for path in inputs:
-        if path.exists():
+        try:
+            input_kind(path)
             present.append(path)
-        else:
+        except InputError as exc:    # missing, unreachable, a FIFO ...
             errors += 1
-            report(f"error: {InputError(str(path), 'no such file or folder')}")
+            report(f"error: {exc}")
     multi = len(inputs) > 1 or any(p.is_dir() or p.suffix.lower() in _MULTI_SUFFIXES
                                    for p in present)
     show = not quiet and multi
@@ -210,13 +212,16 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
                 article, _ = item
                 articles += 1
                 for warning in article.warnings:
-                    report(f"warning: {article.source}: {warning}")
+                    report(f"warning: {printable(article.source)}: {printable(warning)}")
     except KeyboardInterrupt:
         interrupted = True
     except (EndpointError, NewskgError) as exc:
         _fail(str(exc))
+    # every input failed: no file is written (an empty one would pass for a result), and a file
+    # that is there stays as it was
+    failed_all = articles == 0 and errors > 0
     targets = [p for p in (None if into_store else into_path, None if interrupted else output)
-               if p is not None]
+               if p is not None and not failed_all]
     for target in targets:
         try:
             kg.serialize(target)
@@ -237,7 +242,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             c = counts
             detail = f" ({c['added']} added, {c['unchanged']} unchanged, {c['replaced']} replaced)"
         click.echo(f"{articles} article{'s' * (articles != 1)}{detail}, "
-                   f"{errors} error{'s' * (errors != 1)} → {where}", err=True)
+                   f"{errors} error{'s' * (errors != 1)} → {where or 'nothing written'}", err=True)
         if multi and articles:
             elapsed = time.perf_counter() - started
             click.echo(f"{elapsed:.1f} s, {articles / elapsed:.1f} articles/s", err=True)
@@ -390,10 +395,13 @@ def duplicates(graph: Path, threshold: float, fmt: str) -> None:
 @click.option("--store", type=click.Choice(STORES), default="memory", show_default=True,
               help="Store to load the graph into (rdflib's memory store keeps every literal "
                    "exactly as written).")
-def validate(graph: Path, store: str) -> None:
+@click.option("--no-reasoner", is_flag=True,
+              help="Run the SHACL check only (the OWL consistency check needs Java).")
+def validate(graph: Path, store: str, no_reasoner: bool) -> None:
     """Check a graph file against the newskg SHACL shapes and the OWL ontology.
 
-    Prints each violation and exits with status 1 when there is any.
+    Prints each violation and exits with status 1 when there is any, and with status 2 when a
+    check could not run (e.g. no Java for the OWL reasoner: install one, or pass --no-reasoner).
 
     \b
     Example:
@@ -406,17 +414,22 @@ def validate(graph: Path, store: str) -> None:
         dataset = load_graph(graph, kind=store).dataset
     except InputError as exc:
         _fail(str(exc))
-    report = run_validation(dataset)
+    report = run_validation(dataset, reasoning=not no_reasoner)
     violations = list(report.violations)
     for violation in violations:
         click.echo(f"violation: {violation}")
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
-    if report.conforms:
-        click.echo(f"{graph}: conforms", err=True)
-        sys.exit(0)
-    click.echo(f"{graph}: {len(violations)} violation{'s' * (len(violations) != 1)}", err=True)
-    sys.exit(1)
+    for missing in report.unchecked:
+        click.echo(f"error: {graph}: {missing}", err=True)
+    if not report.conforms:
+        click.echo(f"{graph}: {len(violations)} violation{'s' * (len(violations) != 1)}", err=True)
+        sys.exit(1)
+    if report.unchecked:
+        click.echo(f"{graph}: no violation found, but not every check ran", err=True)
+        sys.exit(2)
+    click.echo(f"{graph}: conforms", err=True)
+    sys.exit(0)
 
 
 def _fail(message: str) -> None:

@@ -38,3 +38,11 @@ def test_a_name_after_an_alias_cue_is_the_same_entity(reader, lang, text, name, 
     named = [e for e in facts.entities if e.name == name]
     assert len(named) == 1 and alias in {m.text for m in named[0].mentions}
     assert not any(e.name == alias for e in facts.entities)
+
+
+def test_a_full_name_with_middle_names_is_the_known_person_named_shorter(reader):
+    facts, _, _ = reader("Juru bicara itu, Retno L.P Marsudi, mengatakan dirinya akan ke Tokyo. "
+                         "Di sana Menlu Retno Marsudi akan bertemu mitranya.", "id")
+    people = [e for e in facts.entities if e.type == "Person"]
+    assert len(people) == 1
+    assert {"Retno Marsudi", "Retno L.P Marsudi"} <= {m.text for m in people[0].mentions}

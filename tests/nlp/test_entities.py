@@ -200,3 +200,33 @@ def test_an_adjective_or_a_cut_name_is_no_misspelling():
 def test_capitalised_verbs_and_nouns_of_a_headline_are_no_person(text):
     people = [t for t, l, _ in ents("id", text) if l == "Person"]
     assert all(w not in t for t in people for w in ("Temui", "Tandatangani", "Kesepahaman", "Nota"))
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("id", "Pertemuan dihadiri Komisi Kebenaran dan Persahabatan kemarin.", "Komisi Kebenaran dan Persahabatan"),
+    ("id", "Kerja sama diteken dengan Kamar Dagang Industri dan Pertambangan Iran.",
+     "Kamar Dagang Industri dan Pertambangan Iran"),
+    ("id", "Perwakilan Dewan Koperasi Indonesia ikut hadir.", "Dewan Koperasi Indonesia"),
+    ("id", "Rapat itu digelar oleh Kementerian Hukum dan HAM pekan lalu.", "Kementerian Hukum dan HAM"),
+])
+def test_an_organisation_name_goes_on_across_its_connector_and_its_country(lang, text, name):
+    assert name in [t for t, label, _ in ents(lang, text) if label == "Organization"]
+
+
+def test_a_connector_does_not_join_two_names_each_with_its_own_head_word():
+    found = [t for t, _, _ in ents("id", "Wakil dari Kementerian Luar Negeri dan Kementerian Pertahanan hadir.")]
+    assert "Kementerian Luar Negeri" in found and "Kementerian Pertahanan" in found
+
+
+@pytest.mark.parametrize("lang, text, word", [
+    ("id", "Saham PT Semen Nusantara (Persero) naik, kata Juru Bicara Pers istana.", "Persero"),
+    ("id", "Saham PT Semen Nusantara (Persero) naik, kata Juru Bicara Pers istana.", "Pers"),
+    ("id", "Ia datang di tengah pandemi Covid-19 yang belum usai.", "Covid"),
+    ("en", "He came despite the Covid-19 pandemic, aides said.", "Covid"),
+])
+def test_news_words_and_codes_with_a_number_are_no_names(lang, text, word):
+    assert word not in [t for t, _, _ in ents(lang, text)]
+
+
+def test_ri_names_indonesia():
+    assert ("RI", "Country", "Country:Indonesia") in ents("id", "Kerja sama RI dan Jepang makin erat.")

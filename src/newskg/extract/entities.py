@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .. import resources
 from ..facts import Entity, Span
 from ..nlp.gazetteer import GazEntry, Gazetteer, fold
+from ..nlp.sentences import token_texts
 
 QUOTES = "\"“”‘’'«»"
 NICKNAME_IN_QUOTES = re.compile(r"\s*[\"“‘«]([^\"”’»]+)[\"”’»]\s*")
@@ -135,11 +136,12 @@ def _join_aliases(doc: Doc, clusters: dict[str, Entity], order: list[str], index
     cues = _alias_cues(doc.lang_)
     if not cues:
         return
-    lower = [t.lower_ for t in doc]
+    texts = token_texts(doc)
+    lower = [t.lower() for t in texts]
     n = len(doc)
     for i in range(1, n):
         before = index.by_token.get(i - 1)
-        if before is None and i >= 2 and doc[i - 1].text == ",":
+        if before is None and i >= 2 and texts[i - 1] == ",":
             before = index.by_token.get(i - 2)
         if before is None or index.by_token.get(i) == before:
             continue
@@ -224,7 +226,7 @@ def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
             # a longer form of a name already seen ("Retno L.P Marsudi" / "Retno Marsudi")
             key = next((k for n, k in full.items()
                         if set(fold(name).split()) >= set(n.split()) or set(n.split()) >= set(fold(name).split())),
-                       None) or f"Person:{name}"
+                       None) or _known_with_middle_names(name, clusters) or f"Person:{name}"
             cluster(key, "Person", name, None)
         full.setdefault(fold(name), key)
         attach(ent, key)
@@ -246,6 +248,19 @@ def _cluster_people(doc, people, gaz, cluster, attach, clusters) -> None:
                 key = f"Person:{name}"
                 cluster(key, "Person", name, None)
         attach(ent, key)
+
+
+def _known_with_middle_names(name: str, clusters: dict[str, Entity]) -> str | None:
+    """The one person of the article whose name is this name without its middle names
+    ("Retno L.P Marsudi" beside the gazetteer's "Retno Marsudi", matched elsewhere in the article)."""
+    words = fold(name).split()
+
+    def shorter_form(other: str) -> bool:
+        w = fold(other).split()
+        return len(w) >= 2 and w[0] == words[0] and w[-1] == words[-1] and set(w) <= set(words)
+
+    hits = [k for k, e in clusters.items() if e.type == "Person" and shorter_form(e.name)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _misspelt_owner(name: str, parts: dict[str, set[str]]) -> set[str]:

@@ -298,16 +298,16 @@ class EndpointStore(Store):
     def find_article(self, content_hash, iri, id, url) -> tuple[str, str | None]:
         """In one request, not four."""
         branches = [f"{{ ?a <{NKG.contentHash}> {term_text(Literal(content_hash))} BIND(0 AS ?rank) }}",
-                    f"{{ {term_text(iri)} a <{NKG.Article}> BIND({term_text(iri)} AS ?a) BIND(1 AS ?rank) }}"]
+                    f"{{ {term_text(iri)} a <{NKG.Article}> BIND({term_text(iri)} AS ?a) BIND(3 AS ?rank) }}"]
         if id:
-            branches.append(f"{{ ?a <{DCTERMS.identifier}> {term_text(Literal(id))} BIND(2 AS ?rank) }}")
+            branches.append(f"{{ ?a <{DCTERMS.identifier}> {term_text(Literal(id))} BIND(1 AS ?rank) }}")
         if url:
-            branches.append(f"{{ ?a <{SCHEMA.url}> {term_text(url_node(url))} BIND(3 AS ?rank) }}")
+            branches.append(f"{{ ?a <{SCHEMA.url}> {term_text(url_node(url))} BIND(2 AS ?rank) }}")
         rows = sorted(((int(r["rank"]), str(r["a"])) for r in self.select(
             f"SELECT ?a ?rank WHERE {{ {' UNION '.join(branches)} }}")))
         if not rows:
             return "new", None
-        return ("unchanged" if rows[0][0] == 0 else "changed"), rows[0][1]
+        return ("unchanged", "changed", "changed", "taken")[rows[0][0]], rows[0][1]
 
     def select(self, text: str) -> Iterator[dict]:
         solutions = self._live().select(text)

@@ -191,17 +191,18 @@ class Store(ABC):
     def find_article(self, content_hash: str, iri: URIRef, id: str | None,
                      url: str | None) -> tuple[str, str | None]:
         """Whether the store holds an article: ("unchanged", IRI) for the same text (content
-        hash), ("changed", IRI) for the same IRI, id or URL with another text, ("new", None)
-        otherwise (asked of the store's indexes: the answer costs the same in a store of any size)."""
+        hash), ("changed", IRI) for the same id or URL with another text, ("taken", IRI) when its
+        IRI names an article of another id and URL, ("new", None) otherwise (asked of the store's
+        indexes: the answer costs the same in a store of any size)."""
         for s, _ in self._subjects(NKG.contentHash, Literal(content_hash)):
             return "unchanged", str(s)
-        if self.has(iri, RDF.type, NKG.Article):
-            return "changed", str(iri)
         for given, predicate, obj in ((id, DCTERMS.identifier, Literal(id or "")),
                                       (url, SCHEMA.url, url_node(url or ""))):
             if given:
                 for s, _ in self._subjects(predicate, obj):
                     return "changed", str(s)
+        if self.has(iri, RDF.type, NKG.Article):
+            return "taken", str(iri)
         return "new", None
 
     def _subjects(self, predicate, obj) -> Iterator[tuple]:

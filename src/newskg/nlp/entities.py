@@ -78,7 +78,7 @@ class EntityRecognizer:
         self.demonyms = self._demonym_lexicon(nlp, lang)
         self.honorifics = self._honorific_lexicon(nlp, lang)
         self.demonym_words = {r["form"].lower() for r in self.demonyms.rows}
-        self.common = word_set(lang, "common_words")
+        self.common = word_set(lang, "common_words") | word_set(lang, "news_words")
         self.run_connectors = word_set(lang, "run_connectors")
         from .. import resources
         rows = resources.read_tsv(lang, "affixes.tsv")
@@ -387,7 +387,11 @@ class EntityRecognizer:
         when that entry is the country's own ("Kementerian Pertahanan" + "RI")."""
         out = []
         n = len(doc)
-        connectors = particles | {"of", "for", "and", "the"}
+        connectors = particles | self.cue_words.get("head_connector", set())
+        matches = self.heads.matches(doc)
+        # after a connector the name goes on only with words of its own: not another head word's
+        # name ("Kementerian Luar Negeri dan Kementerian Pertahanan") nor a known person
+        not_after_connector = {m.start for m in matches} | {c.start for c in gaz_chosen if c.label == "Person"}
         gaz_start = {c.start: c for c in gaz_chosen if c.label != "Person"}
         gaz_end = {c.end: c for c in gaz_chosen if c.label != "Person"}
         gaz_spans = {(c.start, c.end) for c in gaz_chosen}
@@ -413,7 +417,7 @@ class EntityRecognizer:
             same = inner is not None and absorbed.kb_id.split(":", 1)[-1] == country_of(inner)
             out.append(Candidate(s, e, typ, inner.kb_id if same else "", 7))
 
-        for m in self.heads.matches(doc):
+        for m in matches:
             typ, where = m.row.get("type", ""), m.row.get("where", "first")
             takes_country = m.row.get("takes_country", "") == "y"
             if not doc[m.start].text[:1].isupper():
@@ -434,7 +438,8 @@ class EntityRecognizer:
                     if doc[end].text[:1].isupper():
                         end += 1
                     elif doc[end].lower_ in connectors and end + 1 < n and (
-                            doc[end + 1].text[:1].isupper() or (takes_country and place_at(end + 1))):
+                            (doc[end + 1].text[:1].isupper() and end + 1 not in not_after_connector)
+                            or (takes_country and place_at(end + 1))):
                         end += 1
                     else:
                         break
@@ -549,6 +554,9 @@ class EntityRecognizer:
                 continue   # "Philippine", "Thais", "Saudi (Crown Prince)", "Their Majesties"
             if cut_out(s, end):
                 continue
+            if end + 1 < n and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].text[:1].isdigit():
+                continue   # "Covid-19", "MH-17": a code with its number, not a name
             if (label == "Person" and self.affixes and is_headline(sentence_at(doc, s))
                     and any(self._everyday(t.lower_) for t in words)):
                 continue   # "Temui Putin", "Tandatangani Nota Kesepahaman": a headline's verbs and

@@ -59,10 +59,17 @@ def event_label(event: Event, names: dict[str, str]) -> str:
     return label
 
 
-def url_node(url: str) -> URIRef:
-    """The URL as an IRI node, percent-encoding characters an IRI cannot hold (spaces, quotes).
+def url_node(url: str) -> URIRef | Literal:
+    """The URL as an IRI node, percent-encoding characters an IRI cannot hold (spaces, quotes);
+    a URL that is no absolute IRI ("www.example.com/x", "/news/1") stays a plain literal.
 
-    >>> str(url_node(' https://example.com/a b '))
-    'https://example.com/a%20b'
+    >>> url_node("https://example.com/a b").n3(), url_node("www.example.com/x").n3()
+    ('<https://example.com/a%20b>', '"www.example.com/x"')
     """
-    return URIRef(quote(url.strip(), safe=_IRI_SAFE))
+    import pyoxigraph
+    iri = quote(url.strip(), safe=_IRI_SAFE)
+    try:
+        pyoxigraph.NamedNode(iri)     # an RFC 3987 parser: what every RDF store accepts
+    except ValueError:
+        return Literal(url.strip())
+    return URIRef(iri)
