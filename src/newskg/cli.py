@@ -12,7 +12,7 @@ import click
 from rdflib import Graph, URIRef
 
 from . import __version__
-from .errors import InputError, NewskgError, printable
+from .errors import InputError, NewskgError, StoreError, printable
 from .vocab.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError
 from .graph.backends import DEFAULT_STORE, STORES
@@ -144,7 +144,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     from tqdm import tqdm
 
     from .api import KnowledgeGraph
-    from .graph.remote import EndpointError, is_endpoint_url
+    from .graph.remote import is_endpoint_url
     from .ingest import count_inputs
     from .ingest.inputs import input_kind
 
@@ -215,7 +215,9 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
                     report(f"warning: {printable(article.source)}: {printable(warning)}")
     except KeyboardInterrupt:
         interrupted = True
-    except (EndpointError, NewskgError) as exc:
+    except StoreError as exc:      # the store cannot go on (disk full, lost, unreachable)
+        _stop(kg, exc, into if into_store else None)
+    except NewskgError as exc:
         _fail(str(exc))
     # every input failed: no file is written (an empty one would pass for a result), and a file
     # that is there stays as it was
@@ -229,7 +231,10 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
             sys.exit(1)
     counts = dict(kg.counts)
-    kg.close()
+    try:
+        kg.close()
+    except StoreError as exc:      # e.g. the last flush found the disk full
+        _fail(str(exc))
     where = " and ".join(str(p) for p in ([into] if into_store else []) + targets)
     if interrupted:
         kept = f"they are in {where}; run the same command again to go on (articles already " \
@@ -430,6 +435,17 @@ def validate(graph: Path, store: str, no_reasoner: bool) -> None:
         sys.exit(2)
     click.echo(f"{graph}: conforms", err=True)
     sys.exit(0)
+
+
+def _stop(kg, exc: Exception, into: str | None) -> None:
+    """End a run the store cannot go on with: one error line saying what is kept, exit 1."""
+    added = kg.counts["added"] + kg.counts["replaced"]
+    kept = f"; {added} article{'s' * (added != 1)} added before it stay in {into}" if into else ""
+    try:
+        kg.close()
+    except StoreError:
+        pass                       # the same fault, already being reported: one line is enough
+    _fail(f"{exc}{kept}")
 
 
 def _fail(message: str) -> None:
