@@ -93,8 +93,8 @@ def check_output_path(path: str | os.PathLike) -> Path:
 def write_graph(store: Store, path: str | os.PathLike, base: str = DEFAULT_BASE) -> Path:
     """Write the store to `path` in the format its suffix names; returns the path.
 
-    `.trig`, `.nq` and `.jsonld` keep one named graph per article (`layout.file_quads` says what
-    their default graph holds); `.ttl`, `.nt` and `.rdf` write the merge.  Output is sorted and
+    `.trig`, `.nq` and `.jsonld` keep one named graph per article and the merge of them all in
+    their default graph (`layout.file_quads`); `.ttl`, `.nt` and `.rdf` write the merge.  Output is sorted and
     written to a temporary file in the same folder that replaces `path` only once complete.  A
     store of more than STREAM_FROM quads (except to JSON-LD) is streamed instead, in the store's own
     order: memory stays flat, and a store folder still gives the same file for the same graph.

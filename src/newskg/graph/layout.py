@@ -64,18 +64,15 @@ def file_quads(quads: Iterable[ox.Quad], named_format: bool) -> list:
     """What a graph file holds of a dataset's quads (in newskg's layout), sorted: for a format with
     named graphs, the article graphs and the default graph; otherwise the merge as triples.
 
-    The default graph a file with named graphs carries holds only what no named graph holds and
-    the merged view where it is not simply every graph's values (loading gives back the rest).
+    A file with named graphs carries the whole merge in its default graph, as the store holds it:
+    any RDF tool that loads the file as it is (Jena, Oxigraph server, rdflib's Dataset) then
+    answers a query without GRAPH as newskg does.
     """
     named, default = set(), set()
     for quad in quads:
         (default if isinstance(quad.graph_name, ox.DefaultGraph) else named).add(quad)
     if named_format:
-        in_named, in_default = {q.triple for q in named}, {q.triple for q in default}
-        differ = {(q.subject, q.predicate) for q in named
-                  if q.predicate in MERGED_OX and q.triple not in in_default}
-        return sorted(named | {q for q in default if q.triple not in in_named
-                               or (q.subject, q.predicate) in differ}, key=quad_order)
+        return sorted(named | default, key=quad_order)
     return sorted((ox.Triple(*t) for t in merge_of(
         ((q.subject, q.predicate, q.object) for q in named),
         ((q.subject, q.predicate, q.object) for q in default), MERGED_OX)), key=quad_order)

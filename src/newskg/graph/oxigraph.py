@@ -220,16 +220,7 @@ class OxigraphStore(Store):
             return
         for g in native.named_graphs():
             yield from native.quads_for_pattern(None, None, None, g)
-        for q in native.quads_for_pattern(None, None, None, default):
-            if not any(not isinstance(other.graph_name, ox.DefaultGraph)
-                       for other in native.quads_for_pattern(q.subject, q.predicate, q.object, None)):
-                yield q
-            elif q.predicate in MERGED_OX and any(   # a merged value where a graph states another
-                    not isinstance(other.graph_name, ox.DefaultGraph) and
-                    next(iter(native.quads_for_pattern(q.subject, q.predicate, other.object, default)),
-                         None) is None
-                    for other in native.quads_for_pattern(q.subject, q.predicate, None, None)):
-                yield q
+        yield from native.quads_for_pattern(None, None, None, default)   # the whole merge
 
     # -- life cycle --------------------------------------------------------------------------------
     def wrote(self, n: int) -> None:

@@ -36,7 +36,6 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from ..errors import StoreError
 from ..vocab.literals import url_node
 from ..vocab.namespaces import DCTERMS, DEFAULT_BASE, NKG, SCHEMA
-from .layout import MERGED_OX
 from .queries import bind_in_text, query_form
 from .results import Rows, plain
 from .store import Store
@@ -359,12 +358,5 @@ class EndpointStore(Store):
             return
         for row in endpoint.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
-        for row in endpoint.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o "
-                                   "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"):
-            yield ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
-        merged = " ".join(str(p) for p in sorted(MERGED_OX, key=str))
-        for row in endpoint.select(     # the merged view where a graph states another value
-                f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {merged} }} ?s ?p ?o "
-                "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } "
-                "FILTER EXISTS { GRAPH ?h { ?s ?p ?x } FILTER NOT EXISTS { ?s ?p ?x } } }"):
-            yield ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
+        for t in endpoint.construct("CONSTRUCT WHERE { ?s ?p ?o }"):   # the whole merge
+            yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
