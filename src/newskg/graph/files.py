@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -94,7 +95,8 @@ def write_graph(store: Store, path: str | os.PathLike, base: str = DEFAULT_BASE)
     """Write the store to `path` in the format its suffix names; returns the path.
 
     `.trig`, `.nq` and `.jsonld` keep one named graph per article and the merge of them all in
-    their default graph (`layout.file_quads`); `.ttl`, `.nt` and `.rdf` write the merge.  Output is sorted and
+    their default graph (`layout.file_quads`); `.ttl`, `.nt` and `.rdf` write the merge (`.rdf`
+    with the characters XML 1.0 cannot hold as U+FFFD: `xml_safe`).  Output is sorted and
     written to a temporary file in the same folder that replaces `path` only once complete.  A
     store of more than STREAM_FROM quads (except to JSON-LD) is streamed instead, in the store's own
     order: memory stays flat, and a store folder still gives the same file for the same graph.
@@ -104,16 +106,44 @@ def write_graph(store: Store, path: str | os.PathLike, base: str = DEFAULT_BASE)
     pre = all_prefixes(base)
     named_format = p.suffix.lower() in NAMED_GRAPH_SUFFIXES
     if fmt != "json-ld" and store.more_quads_than(STREAM_FROM):
+        quads = store.export_stream(named_format)
         with atomic_file(p) as fh:
-            ox.serialize(store.export_stream(named_format), fh, format=fmt, prefixes=pre)
+            ox.serialize(xml_safe(quads) if fmt == ox.RdfFormat.RDF_XML else quads, fh,
+                         format=fmt, prefixes=pre)
         return p
     quads = file_quads(store.all_quads(), named_format)
+    if fmt == ox.RdfFormat.RDF_XML:
+        quads = list(xml_safe(quads))
     if fmt == "json-ld":
         data = _jsonld(quads, pre)
     else:
         data = ox.serialize(quads, format=fmt, prefixes=pre)
     atomic_write_bytes(p, data)
     return p
+
+
+#: characters XML 1.0 cannot hold, escaped or not: C0 controls but tab, line feed and carriage
+#: return, lone surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(items):
+    """Triples or quads whose literals RDF/XML can hold: a character XML 1.0 cannot hold (escaped
+    or not) becomes U+FFFD.  Every other format keeps the text exactly.
+
+    >>> t = ox.Triple(ox.NamedNode("http://ex.org/s"), ox.NamedNode("http://ex.org/p"), ox.Literal("a\x01b"))
+    >>> [x.object.value for x in xml_safe([t])]
+    ['a\ufffdb']
+    """
+    for item in items:
+        obj = item.object
+        if isinstance(obj, ox.Literal) and _NOT_XML.search(obj.value):
+            value = _NOT_XML.sub("\ufffd", obj.value)
+            obj = (ox.Literal(value, language=obj.language) if obj.language
+                   else ox.Literal(value, datatype=obj.datatype))
+            item = (ox.Quad(item.subject, item.predicate, obj, item.graph_name)
+                    if isinstance(item, ox.Quad) else ox.Triple(item.subject, item.predicate, obj))
+        yield item
 
 
 def _jsonld(quads: list[ox.Quad], pre: dict[str, str]) -> bytes:
