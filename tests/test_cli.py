@@ -176,14 +176,14 @@ def test_query_on_a_broken_graph_file(runner, tmp_path):
     assert res.exit_code == 1 and res.stderr.startswith(f"error: {bad}")
 
 
-def fake_validation(monkeypatch, conforms, violations, notes=()):
+def fake_validation(monkeypatch, conforms, violations, notes=(), unchecked=()):
     module = types.ModuleType("newskg.graph.validate")
     seen = {}
 
-    def validate(graph):
-        seen["graph"] = graph
+    def validate(graph, reasoning=True):
+        seen["graph"], seen["reasoning"] = graph, reasoning
         return types.SimpleNamespace(conforms=conforms, violations=list(violations),
-                                     notes=list(notes))
+                                     notes=list(notes), unchecked=list(unchecked))
 
     module.validate = validate
     monkeypatch.setitem(sys.modules, "newskg.graph.validate", module)
@@ -205,6 +205,14 @@ def test_validate_conforming_graph_exits_0(runner, graph_file, monkeypatch):
     fake_validation(monkeypatch, True, [])
     res = runner.invoke(main, ["validate", str(graph_file)])
     assert res.exit_code == 0 and "conforms" in res.stderr
+
+
+def test_validate_exits_2_when_a_check_could_not_run(runner, graph_file, monkeypatch):
+    fake_validation(monkeypatch, True, [], unchecked=["OWL consistency not checked: no Java found"])
+    res = runner.invoke(main, ["validate", str(graph_file)])
+    assert res.exit_code == 2
+    assert f"error: {graph_file}: OWL consistency not checked: no Java found" in res.stderr
+    assert "conforms" not in res.stderr
 
 
 def test_help_texts_show_examples_and_saved_queries(runner):

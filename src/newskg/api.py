@@ -235,7 +235,7 @@ class KnowledgeGraph:
                 merged.update({(node, p): () for p in MERGED_PREDICATES})
                 continue
             reports = statements_by_graph(self._dataset, node, REPORT_PREDICATES)
-            # the first name given stays: the articles count in order of publication
+            # an event keeps the first summit name given: the articles count in order of publication
             for g in reports:
                 if g not in published:
                     published[g] = self._published(g)

@@ -394,10 +394,13 @@ def duplicates(graph: Path, threshold: float, fmt: str) -> None:
 @click.option("--store", type=click.Choice(STORES), default="memory", show_default=True,
               help="Store to load the graph into (rdflib's memory store keeps every literal "
                    "exactly as written).")
-def validate(graph: Path, store: str) -> None:
+@click.option("--no-reasoner", is_flag=True,
+              help="Run the SHACL check only (the OWL consistency check needs Java).")
+def validate(graph: Path, store: str, no_reasoner: bool) -> None:
     """Check a graph file against the newskg SHACL shapes and the OWL ontology.
 
-    Prints each violation and exits with status 1 when there is any.
+    Prints each violation and exits with status 1 when there is any, and with status 2 when a
+    check could not run (e.g. no Java for the OWL reasoner: install one, or pass --no-reasoner).
 
     \b
     Example:
@@ -410,17 +413,22 @@ def validate(graph: Path, store: str) -> None:
         dataset = load_graph(graph, store=store)
     except InputError as exc:
         _fail(str(exc))
-    report = run_validation(dataset)
+    report = run_validation(dataset, reasoning=not no_reasoner)
     violations = list(report.violations)
     for violation in violations:
         click.echo(f"violation: {violation}")
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
-    if report.conforms:
-        click.echo(f"{graph}: conforms", err=True)
-        sys.exit(0)
-    click.echo(f"{graph}: {len(violations)} violation{'s' * (len(violations) != 1)}", err=True)
-    sys.exit(1)
+    for missing in report.unchecked:
+        click.echo(f"error: {graph}: {missing}", err=True)
+    if not report.conforms:
+        click.echo(f"{graph}: {len(violations)} violation{'s' * (len(violations) != 1)}", err=True)
+        sys.exit(1)
+    if report.unchecked:
+        click.echo(f"{graph}: no violation found, but not every check ran", err=True)
+        sys.exit(2)
+    click.echo(f"{graph}: conforms", err=True)
+    sys.exit(0)
 
 
 def _fail(message: str) -> None:

@@ -289,8 +289,8 @@ def test_person_that_is_also_a_place_is_caught_without_java(monkeypatch):
     g = well_formed()
     g.add((PUTIN, ns.RDF.type, NKG.Place))
     report = v.validate(g)
-    assert report.ok is None
-    assert any("no Java found" in n for n in report.notes)
+    assert report.ok is None and not report.complete
+    assert any("no Java found" in n for n in report.unchecked)
     [line] = lines_about(report, PUTIN, "rdf:type")
     assert "(types: nkg:Person, nkg:Place)" in line
 
@@ -399,3 +399,43 @@ def test_no_java_is_said_plainly(monkeypatch):
 def test_not_a_graph_is_refused():
     with pytest.raises(TypeError, match="rdflib Graph"):
         v.validate("data.ttl")
+
+
+def test_a_reasoner_that_fails_leaves_the_verdict_incomplete_and_validate_exits_2(monkeypatch,
+                                                                               tmp_path):
+    """A check that could not run is never reported as passed (it once said "conforms", exit 0)."""
+    from click.testing import CliRunner
+
+    from newskg.cli import main
+
+    def hermit_stops(data):
+        raise owlready2.OwlReadyJavaError("HermiT stopped (exit 1): java.lang.OutOfMemoryError")
+
+    monkeypatch.setattr(owlready2, "JAVA_EXE", "java")
+    monkeypatch.setattr(v, "java_available", lambda: True)
+    monkeypatch.setattr(v, "_consistent", hermit_stops)
+    report = v.validate(well_formed())
+    assert report.conforms and report.ok is None and not report.complete
+    assert report.unchecked == ["OWL consistency not checked: HermiT failed: HermiT stopped "
+                                "(exit 1): java.lang.OutOfMemoryError"]
+    path = tmp_path / "g.ttl"
+    well_formed().serialize(path, format="turtle")
+    res = CliRunner().invoke(main, ["validate", str(path)])
+    assert res.exit_code == 2, res.output
+    assert f"error: {path}: OWL consistency not checked: HermiT failed" in res.stderr
+    assert "conforms" not in res.stderr
+    # asked to skip it, the SHACL verdict stands alone
+    res = CliRunner().invoke(main, ["validate", str(path), "--no-reasoner"])
+    assert res.exit_code == 0 and "conforms" in res.stderr
+
+
+def test_validate_without_java_exits_2(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from newskg.cli import main
+
+    monkeypatch.setattr(owlready2, "JAVA_EXE", "/nonexistent/java")
+    path = tmp_path / "g.ttl"
+    well_formed().serialize(path, format="turtle")
+    res = CliRunner().invoke(main, ["validate", str(path)])
+    assert res.exit_code == 2 and "no Java found" in res.stderr

@@ -6,6 +6,8 @@ and an `nkg:TextSpan` with character offsets into the article text).  The quads 
 article says — its own names, participants, places, dates and status — whatever other articles say
 of the same nodes: read alone or in a corpus, an article gives the same quads up to the IRIs of the
 nodes it shares (the merge of what several articles say is resolution's, `Resolution.merged`).
+A node has one rdfs:label in the article's graph, tagged with the language it was read in (the
+name and its tag are resolution's: `newskg.resolve.labels`); its other names are skos:altLabel.
 """
 from __future__ import annotations
 
@@ -127,6 +129,9 @@ class _Builder:
         self.graph = article_node(self.article, base)
         self.lang = self.article.lang or None
         self.entity_iris = dict(resolution.entity_iris)
+        # what the article's own position and quote IRIs are made from: the IRIs its entities have
+        # in an empty graph, so that they do not depend on which articles came before
+        self.local_iris = {**self.entity_iris, **getattr(resolution, "local_iris", {})}
         self.names = {e.key: resolution.entity_names.get(e.key, e.name) for e in facts.entities}
         for ev in facts.events:
             if ev.type not in EVENT_TYPES:
@@ -178,15 +183,11 @@ class _Builder:
             yield self.q(a, SCHEMA.url, url_node(art.url))
         if art.published:
             yield self.q(a, NKG.published, date_literal(art.published))
-        if art.publisher:
-            from ..resolve.links import LinkTable
-            from ..resolve.resolver import qid_iri
-            link = LinkTable.load().lookup("Organization", art.publisher)
-            org = qid_iri("Organization", link.qid, self.base) if link else \
-                entity_iri("Organization", art.publisher, self.base)
+        if art.publisher and self.res.publisher is not None:
+            org, label, lang = self.res.publisher     # resolution's: one label per node
             yield self.q(a, NKG.publisher, org)
             yield self.q(org, RDF.type, NKG.Organization)
-            yield self.q(org, RDFS.label, Literal(art.publisher, lang="en"))
+            yield self.q(org, RDFS.label, Literal(label, lang=lang or None))
         for prop, values in ((NKG.author, art.authors), (NKG.editor, art.editors),
                              (NKG.credit, art.credits), (NKG.relatedLink, art.related_links),
                              (NKG.tag, art.tags)):
@@ -202,11 +203,12 @@ class _Builder:
         for e in self.facts.entities:
             node = self.entity_iris[e.key]
             yield self.q(node, RDF.type, NKG[e.type])
-            yield self.q(node, RDFS.label, Literal(self.names[e.key], lang="en"))
+            label_lang = self.res.entity_langs.get(e.key) or self.lang or "en"
+            yield self.q(node, RDFS.label, Literal(self.names[e.key], lang=label_lang))
             for alias in e.aliases:
                 yield self.q(node, SKOS.altLabel, Literal(alias, lang=self.lang))
-            for alias in self.res.extra_alts.get(e.key, ()):
-                yield self.q(node, SKOS.altLabel, Literal(alias, lang="en"))
+            for alias, lang in self.res.extra_alts.get(e.key, ()):
+                yield self.q(node, SKOS.altLabel, Literal(alias, lang=lang or None))
             qid = self.res.entity_qids.get(e.key) or e.qid
             if qid and _QID.fullmatch(qid):
                 yield self.q(node, OWL.sameAs, WD[qid])
@@ -241,8 +243,9 @@ class _Builder:
             where = f"position {pos.key}"
             holder = self.ent(pos.holder, where)
             of = self.ent(pos.of, where) if pos.of else None
-            node = fact_iri("position", self.article.key, str(holder), pos.title,
-                            str(of or ""), base=self.base)
+            node = fact_iri("position", self.article.key, str(self.local_iris[pos.holder]),
+                            pos.title, str(self.local_iris[pos.of]) if pos.of else "",
+                            base=self.base)
             yield self.q(holder, NKG.holds, node)
             yield self.q(node, RDF.type, NKG.Position)
             yield self.q(node, RDFS.label, Literal(pos.title, lang="en"))
@@ -256,7 +259,9 @@ class _Builder:
     def quote_quads(self):
         for qt in self.facts.quotes:
             speaker = self.ent(qt.speaker, f"quote {qt.key}") if qt.speaker else None
-            node = fact_iri("quote", self.article.key, str(speaker or ""), qt.text, base=self.base)
+            node = fact_iri("quote", self.article.key,
+                            str(self.local_iris[qt.speaker]) if qt.speaker else "", qt.text,
+                            base=self.base)
             yield self.q(node, RDF.type, NKG.Quote)
             yield self.q(node, NKG.text, Literal(qt.text))
             if speaker is not None:

