@@ -21,6 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import InputError
+from ..tempfiles import owned_prefix, remove_stale
 from ..vocab.iris import all_prefixes
 from ..vocab.namespaces import DEFAULT_BASE, RDF
 from .backends import DEFAULT_STORE, open_store
@@ -191,7 +192,8 @@ def atomic_file(path: Path):
     so readers see either the old file or the complete new one."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    remove_stale(folder, f".{path.name}.", ".tmp")      # partial files of killed runs
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=owned_prefix(f".{path.name}."), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh

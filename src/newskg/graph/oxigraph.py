@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from ..errors import InputError, StoreError
+from ..tempfiles import owned_prefix, remove_stale
 from .bulk import bulk_load_file
 from .layout import MERGED_OX
 from .results import Rows
@@ -99,7 +100,8 @@ class OxigraphStore(Store):
             self._native = ox.Store()
         elif kind == "oxigraph-disk":
             self.kind = kind
-            self._temporary = tempfile.mkdtemp(prefix="newskg-store-")
+            remove_stale(tempfile.gettempdir(), "newskg-store-")    # left by killed runs
+            self._temporary = tempfile.mkdtemp(prefix=owned_prefix("newskg-store-"))
             self._native = ox.Store(self._temporary)
             self._cleanup = weakref.finalize(self, shutil.rmtree, self._temporary, True)
         else:
