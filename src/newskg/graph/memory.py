@@ -71,7 +71,7 @@ class MemoryStore(Store):
 
     def query(self, text: str, values: Mapping, prefixes: Mapping[str, str]) -> Rows | bool | Graph:
         self.check_open()
-        result = self._ds.query(text, initBindings=dict(values), initNs=dict(prefixes))
+        result = self._ds.query(text, initBindings=dict(values))   # prefixes: bound on the Dataset
         if result.type == "ASK":
             return bool(result.askAnswer)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
