@@ -1,0 +1,259 @@
+"""The README cannot drift: its code blocks run in the test suite and show what they print.
+
+How the README marks what this file checks ("Keeping this README true" in the README says it too):
+- a block of `$ newskg …` lines is a transcript: each command runs (in a scratch folder laid out
+  like the repository, `../shared` beside it) and prints what the README shows, timings aside;
+- a ```sh block after `<!-- synopsis -->` lists usages: each command and option exists (`--help`);
+- a block after `<!-- output-of: make demo -->` is what the Makefile's `demo` recipe prints;
+- ```python blocks are doctest sessions, run in order in one namespace in the scratch folder;
+- `<!-- no-test: reason -->` before a block skips it (a short list, each with its reason);
+"""
+from __future__ import annotations
+
+import doctest
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+import newskg
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+SHARED = ROOT.parent / "shared"
+SRC = Path(newskg.__file__).resolve().parents[1]          # the copy under test
+MARK = re.compile(r"<!--\s*([\w-]+)\s*(?::\s*(.*?))?\s*-->", re.S)
+TIMING = re.compile(r"\d+(?:\.\d+)? (?:s\b|articles/s)")
+MAX_NO_TEST = 4
+
+
+@dataclass
+class Block:
+    info: str                     # the fence's language
+    text: str
+    line: int                     # README line of the opening fence (1-based)
+    marks: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"README.md:{self.line}"
+
+
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def readme_blocks(text: str | None = None) -> list[Block]:
+    """Every fenced block of the README, with the `<!-- name: value -->` marks right before it."""
+    tokens = _md().parse(README.read_text(encoding="utf-8") if text is None else text)
+    blocks = []
+    for i, tok in enumerate(tokens):
+        if tok.type != "fence":
+            continue
+        marks = {}
+        if i and tokens[i - 1].type == "html_block":
+            marks = {m[1]: (m[2] or "") for m in MARK.finditer(tokens[i - 1].content)}
+        blocks.append(Block(tok.info.strip(), tok.content, tok.map[0] + 1, marks))
+    return blocks
+
+
+def sections(text: str) -> dict[str, str]:
+    """Heading text → the Markdown under it, up to the next heading of the same or a higher level."""
+    lines = text.splitlines()
+    heads = [(n, len(m[1]), m[2].strip()) for n, ln in enumerate(lines)
+             if (m := re.match(r"(#+)\s+(.*)", ln))]
+    out = {}
+    for k, (n, level, title) in enumerate(heads):
+        end = next((m for m, lv, _ in heads[k + 1:] if lv <= level), len(lines))
+        out[title] = "\n".join(lines[n + 1:end])
+    return out
+
+
+def first_table(markdown: str) -> list[list[str]]:
+    """The rows (header first, the --- row left out) of the first table in `markdown`."""
+    rows = []
+    for ln in markdown.splitlines():
+        if ln.startswith("|"):
+            cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+            if not all(re.fullmatch(r":?-+:?", c) for c in cells):
+                rows.append(cells)
+        elif rows:
+            break
+    return rows
+
+
+def normalise(output: str) -> str:
+    """What a terminal shows, timings replaced: the text after a line's last carriage return wins
+    (a progress bar is overwritten), trailing space goes."""
+    lines = [ln.rsplit("\r", 1)[-1].rstrip() for ln in output.split("\n")]
+    return TIMING.sub(lambda m: "N" + m[0].split()[-1], "\n".join(lines).strip("\n"))
+
+
+# -- the scratch folder every command runs in ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    """A folder laid out like the repository (src, queries, ontology, Makefile; `../shared` beside it
+    when there is one), a `newskg` command on PATH that runs the copy under test, a short `article.txt`
+    and `corpus.jsonl`, and `make demo` already run (its output kept for the test of that block)."""
+    top = tmp_path_factory.mktemp("readme")
+    work = top / "newskg"
+    work.mkdir()
+    for name in ("src", "queries", "ontology", "Makefile"):
+        (work / name).symlink_to(ROOT / name)
+    if SHARED.is_dir():
+        (top / "shared").symlink_to(SHARED)
+    bin_dir = top / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "newskg"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m newskg.cli "$@"\n')
+    shim.chmod(0o755)
+    shutil.copy(ROOT / "src/newskg/examples/nextren-2022-09-12-putin-xi.txt", work / "article.txt")
+    (work / "corpus.jsonl").write_text(
+        '{"id": "r1", "text": "Foreign Minister Retno Marsudi met Penny Wong in Jakarta on Monday.", '
+        '"published": "2023-02-06"}\n'
+        '{"id": "r2", "text": "Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Bogor.", '
+        '"published": "2022-06-06"}\n', encoding="utf-8")
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+               PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+               PYTHONUNBUFFERED="1", COLUMNS="200")
+    ws = {"dir": work, "env": env}
+    ws["demo"] = run_lines(ws, demo_recipe())
+    return ws
+
+
+def run(ws, command: str) -> subprocess.CompletedProcess:
+    """`command` in bash in the scratch folder; stdout and stderr together, in the order written,
+    carriage returns kept (text mode would turn them into line breaks)."""
+    done = subprocess.run(["bash", "-c", command], cwd=ws["dir"], env=ws["env"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+    done.stdout = done.stdout.decode("utf-8")
+    return done
+
+
+def run_lines(ws, commands: list[str]) -> str:
+    out = []
+    for command in commands:
+        done = run(ws, command)
+        assert done.returncode == 0, f"{command}\n{done.stdout}"
+        out.append(done.stdout)
+    return "".join(out)
+
+
+def demo_recipe() -> list[str]:
+    """The commands of the Makefile's `demo` target, `$(NEWSKG)` being the `newskg` command."""
+    lines = (ROOT / "Makefile").read_text().splitlines()
+    start = next(n for n, ln in enumerate(lines) if re.match(r"demo\s*:", ln))
+    recipe = []
+    for ln in lines[start + 1:]:
+        if not ln.startswith("\t"):
+            break
+        recipe.append(ln.strip().replace("$(NEWSKG)", "newskg"))
+    return recipe
+
+
+def needs(block: Block) -> str | None:
+    """Why a block cannot run here, or None."""
+    if "../shared" in block.text and not SHARED.is_dir():
+        return f"{block.id} reads ../shared, which is not beside this checkout"
+    if "validate" in block.text and "--no-reasoner" not in block.text and not shutil.which("java"):
+        return f"{block.id} runs the OWL reasoner, which needs Java"
+    return None
+
+
+def transcript(block: Block) -> list[tuple[str, str]]:
+    """(command, output shown) pairs of a `$ ` block."""
+    pairs = []
+    for ln in block.text.splitlines():
+        if ln.startswith("$ "):
+            pairs.append((ln[2:], []))
+        else:
+            assert pairs, f"{block.id}: a transcript starts with a `$ ` line"
+            pairs[-1][1].append(ln)
+    return [(cmd, "\n".join(out).strip("\n")) for cmd, out in pairs]
+
+
+BLOCKS = readme_blocks()
+
+
+# -- every block is run, checked or explicitly left out ---------------------------------------------
+
+def kind(block: Block) -> str:
+    if "no-test" in block.marks:
+        return "no-test"
+    if "synopsis" in block.marks:
+        return "synopsis"
+    if "output-of" in block.marks:
+        return "output"
+    if any(ln.startswith("$ ") for ln in block.text.splitlines()):
+        return "transcript"
+    if block.info in ("python", "pycon"):
+        return "python"
+    if block.info == "":
+        return "text"                       # diagrams and listings, not code
+    return "unknown"
+
+
+def test_every_code_block_is_run_or_marked():
+    unknown = [f"{b.id} ({b.info})" for b in BLOCKS if kind(b) == "unknown"]
+    assert not unknown, ("code blocks the README test does not know what to do with; make them a "
+                         f"`$ ` transcript, or mark them (see tests/test_readme.py): {unknown}")
+    skipped = [b for b in BLOCKS if kind(b) == "no-test"]
+    assert all(b.marks["no-test"].strip() for b in skipped), "each no-test mark says why"
+    assert len(skipped) <= MAX_NO_TEST, f"keep the blocks that do not run few: {[b.id for b in skipped]}"
+    assert sum(kind(b) == "transcript" for b in BLOCKS) and sum(kind(b) == "python" for b in BLOCKS)
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if kind(b) == "output"], ids=lambda b: b.id)
+def test_make_demo_prints_what_the_readme_shows(block, workspace):
+    assert block.marks["output-of"].strip() == "make demo"
+    assert normalise(workspace["demo"]) == normalise(block.text)
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if kind(b) == "transcript"], ids=lambda b: b.id)
+def test_transcript(block, workspace):
+    if why := needs(block):
+        pytest.skip(why)
+    for command, shown in transcript(block):
+        assert command.startswith("newskg "), f"{block.id}: only newskg commands are run: {command}"
+        done = run(workspace, command)
+        assert normalise(done.stdout) == normalise(shown), f"$ {command}\n(exit {done.returncode})"
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if kind(b) == "synopsis"], ids=lambda b: b.id)
+def test_synopsis_names_real_commands_and_options(block):
+    from click.testing import CliRunner
+
+    from newskg.cli import main
+    for ln in block.text.splitlines():
+        if not ln.strip():
+            continue
+        words = ln.split()
+        assert words[0] == "newskg", ln
+        res = CliRunner().invoke(main, [words[1], "--help"])
+        assert res.exit_code == 0, f"{ln}: no command {words[1]!r}"
+        for opt in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", ln):
+            assert re.search(rf"(?<![\w-]){re.escape(opt)}\b", res.output), f"{ln}: {opt} is not an option"
+
+
+def test_python_blocks_run_as_shown(workspace, monkeypatch):
+    python = [b for b in BLOCKS if kind(b) == "python"]
+    monkeypatch.chdir(workspace["dir"])
+    globs = {"__name__": "__main__"}
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    report = []
+    for b in python:
+        assert ">>> " in b.text, f"{b.id}: write a Python example as a doctest session (>>> lines)"
+        test = parser.get_doctest(b.text, globs, b.id, str(README), b.line)
+        runner.run(test, out=report.append, clear_globs=False)
+    assert runner.failures == 0, "".join(report)
+
+
