@@ -1,4 +1,4 @@
-"""The README cannot drift: its code blocks run in the test suite and show what they print.
+"""The README cannot drift: its code blocks run, and the figures it quotes are checked.
 
 How the README marks what this file checks ("Keeping this README true" in the README says it too):
 - a block of `$ newskg …` lines is a transcript: each command runs (in a scratch folder laid out
@@ -7,6 +7,10 @@ How the README marks what this file checks ("Keeping this README true" in the RE
 - a block after `<!-- output-of: make demo -->` is what the Makefile's `demo` recipe prints;
 - ```python blocks are doctest sessions, run in order in one namespace in the scratch folder;
 - `<!-- no-test: reason -->` before a block skips it (a short list, each with its reason);
+- a figure in the prose is written `<!--fig:KEY-->VALUE`; the table "Figures quoted in the README" of
+  `benchmarks/RESULTS.md` gives every KEY its value and where it was measured (a section of
+  RESULTS.md, whose text must hold its numbers) or counted (a data file, counted here);
+- a table after `<!-- table: SECTION -->` equals the first table under that heading of RESULTS.md.
 """
 from __future__ import annotations
 
@@ -257,3 +261,102 @@ def test_python_blocks_run_as_shown(workspace, monkeypatch):
     assert runner.failures == 0, "".join(report)
 
 
+# -- figures -----------------------------------------------------------------------------------------
+
+def readme_figures(text: str | None = None) -> list[tuple[str, str, int]]:
+    """(key, value, line) of every `<!--fig:KEY-->VALUE` in the README's prose and tables."""
+    found = []
+    for tok in _md().parse(README.read_text(encoding="utf-8") if text is None else text):
+        assert not (tok.type == "html_block" and "fig:" in tok.content), (
+            f"README.md:{tok.map[0] + 1}: a figure tag that begins a line starts an HTML block and "
+            "hides its line; move it off the start of the line")
+        kids = tok.children or []
+        for i, kid in enumerate(kids):
+            m = kid.type == "html_inline" and re.fullmatch(r"<!--\s*fig:\s*([\w.-]+)\s*-->", kid.content)
+            if not m:
+                continue
+            after = kids[i + 1].content if i + 1 < len(kids) and kids[i + 1].type == "text" else ""
+            value = after.split()[0].rstrip(",.;:)") if after.split() else ""
+            found.append((m[1], value, tok.map[0] + 1))
+    return found
+
+
+def figure_table() -> dict[str, tuple[str, str]]:
+    rows = first_table(sections(RESULTS.read_text(encoding="utf-8"))["Figures quoted in the README"])
+    assert rows[0][:3] == ["figure", "value", "source"], rows[0]
+    return {r[0].strip("`"): (r[1], r[2]) for r in rows[1:]}
+
+
+def _links(type_: str | None = None) -> int:
+    path = SRC / "newskg/resources/common/wikidata/links.tsv"
+    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")][1:]
+    return len({r[0] for r in rows if type_ is None or r[1] == type_})
+
+
+def _rows(path: str) -> int:
+    lines = (SRC / path).read_text(encoding="utf-8").splitlines()
+    return len([ln for ln in lines if ln and not ln.startswith("#")]) - 1     # the header row
+
+
+def _models_mb() -> int:
+    size = sum(p.stat().st_size for p in (SRC / "newskg/models").rglob("*") if p.is_file())
+    return round(size / 1e6)
+
+
+COUNTED = {                                  # figures counted from the files they describe
+    "links-qids": lambda: _links(),
+    "links-countries": lambda: _links("Country"),
+    "links-places": lambda: _links("Place"),
+    "links-organizations": lambda: _links("Organization"),
+    "links-people": lambda: _links("Person"),
+    "models-mb": _models_mb,
+    "gazetteer-places": lambda: _rows("newskg/resources/common/gazetteer/places.tsv"),
+}
+
+
+def numbers(value: str) -> list[str]:
+    return re.findall(r"\d[\d,]*(?:\.\d+)?", value)
+
+
+def test_readme_figures_equal_the_results_table():
+    table = figure_table()
+    quoted = readme_figures()
+    assert quoted, "the README tags its figures"
+    for key, value, line in quoted:
+        assert key in table, f"README.md:{line}: figure {key!r} is not in RESULTS.md's figures table"
+        assert value == table[key][0], f"README.md:{line}: {key} is {value!r}, RESULTS.md says {table[key][0]!r}"
+    unused = set(table) - {k for k, _, _ in quoted}
+    assert not unused, f"figures in RESULTS.md's table that the README does not quote: {sorted(unused)}"
+
+
+def test_results_figures_come_from_their_source():
+    results = sections(RESULTS.read_text(encoding="utf-8"))
+    for key, (value, source) in figure_table().items():
+        if source == "counted":
+            assert key in COUNTED, f"{key}: no counter for it in tests/test_readme.py"
+            assert numbers(value) == [f"{COUNTED[key]():,}"], f"{key}: {value} but counted {COUNTED[key]():,}"
+            continue
+        m = re.fullmatch(r"§\s*(.+)", source)
+        assert m and m[1] in results, f"{key}: source {source!r} is neither 'counted' nor '§ a RESULTS.md section'"
+        for n in numbers(value):
+            assert re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", results[m[1]]), (
+                f"{key}: {n} is not in RESULTS.md section {m[1]!r}")
+
+
+@pytest.mark.parametrize("name", sorted({b for b in re.findall(r"<!--\s*table:\s*(.*?)\s*-->",
+                                                                 README.read_text(encoding="utf-8"))}))
+def test_readme_table_equals_results(name):
+    readme = README.read_text(encoding="utf-8")
+    mine = first_table(readme.split(f"<!-- table: {name} -->", 1)[1])
+    theirs = first_table(sections(RESULTS.read_text(encoding="utf-8"))[name])
+    assert mine == theirs
+
+
+def test_figure_tags_are_read():
+    """The parser itself: a tag in prose and in a table cell, trailing punctuation left off; none in code."""
+    text = ("It holds <!--fig:a-->1,686 QIDs, and <!--fig:b-->0.95.\n\n| x | (<!--fig:c-->0.944) |\n"
+            "|---|---|\n| y | z |\n\n`<!--fig:d-->9`\n")
+    assert [(k, v) for k, v, _ in readme_figures(text)] == [("a", "1,686"), ("b", "0.95"), ("c", "0.944")]
+    with pytest.raises(AssertionError, match="begins a line"):
+        readme_figures("Some text\n<!--fig:a-->1,686 QIDs\n")
