@@ -196,6 +196,8 @@ def kind(block: Block) -> str:
         return "synopsis"
     if "output-of" in block.marks:
         return "output"
+    if "layout" in block.marks:
+        return "layout"
     if any(ln.startswith("$ ") for ln in block.text.splitlines()):
         return "transcript"
     if block.info in ("python", "pycon"):
@@ -259,6 +261,33 @@ def test_python_blocks_run_as_shown(workspace, monkeypatch):
         test = parser.get_doctest(b.text, globs, b.id, str(README), b.line)
         runner.run(test, out=report.append, clear_globs=False)
     assert runner.failures == 0, "".join(report)
+
+
+def layout(block: Block) -> dict[str, list[str]]:
+    """Folder → the files and folders its lines name (`name.ext` or `name/`, `<lang>/` as a pattern)."""
+    out, folder = {}, None
+    for ln in block.text.splitlines():
+        if m := re.match(r"(\S+/)\s+(.*)", ln):
+            folder, rest = m[1], m[2]
+        else:
+            rest = ln
+        rest = re.sub(r"\([^)]*\)", "", rest)              # remarks in brackets name no entries
+        out.setdefault(folder, []).extend(re.findall(r"(?<![\w/.<>])((?:[\w.-]|<\w+>)+(?:\.\w+|/))(?=[,\s]|$)", rest))
+    return out
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if kind(b) == "layout"], ids=lambda b: b.id)
+def test_layout_names_what_is_there(block):
+    """Every entry the layout names exists (in its folder, or at the top: "mirrors src/"); where it
+    lists a folder's modules, it lists them all."""
+    for folder, names in layout(block).items():
+        for name in names:
+            pattern = re.sub(r"<\w+>", "*", name.rstrip("/"))
+            assert list((ROOT / folder).glob(pattern)) or list(ROOT.glob(pattern)), (
+                f"{block.id}: {folder}{name} does not exist (nor {name} at the top)")
+        if any(n.endswith(".py") for n in names):
+            present = {f.name for f in (ROOT / folder).glob("*.py") if f.name != "__init__.py"}
+            assert present <= set(names), f"{block.id}: {folder} also has {sorted(present - set(names))}"
 
 
 # -- figures -----------------------------------------------------------------------------------------
@@ -337,11 +366,52 @@ def test_results_figures_come_from_their_source():
             assert key in COUNTED, f"{key}: no counter for it in tests/test_readme.py"
             assert numbers(value) == [f"{COUNTED[key]():,}"], f"{key}: {value} but counted {COUNTED[key]():,}"
             continue
-        m = re.fullmatch(r"§\s*(.+)", source)
-        assert m and m[1] in results, f"{key}: source {source!r} is neither 'counted' nor '§ a RESULTS.md section'"
+        m = re.fullmatch(r"(?:(\S+\.md)\s+)?§\s*(.+)", source)
+        assert m, f"{key}: source {source!r} is neither 'counted' nor '[FILE.md] § a section heading'"
+        where = results if m[1] is None else sections((ROOT / m[1]).read_text(encoding="utf-8"))
+        assert m[2] in where, f"{key}: no section {m[2]!r} in {m[1] or 'RESULTS.md'}"
         for n in numbers(value):
-            assert re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", results[m[1]]), (
-                f"{key}: {n} is not in RESULTS.md section {m[1]!r}")
+            assert re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", where[m[2]]), (
+                f"{key}: {n} is not in {m[1] or 'RESULTS.md'} section {m[2]!r}")
+
+
+UNIT = re.compile(r"(?<![\w.,–-])\d[\d,]*(?:\.\d+)?(?:–\d[\d,]*(?:\.\d+)?)?"
+                  r"(?:\s?(?:s|ms|MB|GB|KB|articles/s|words/s|quads/s|QIDs)\b|×|%)")
+SCORE = re.compile(r"(?<![\w.])0\.\d{2,3}\b")
+
+
+def untagged_figures(text: str) -> list[tuple[int, str]]:
+    """(line, figure) of measurements in the prose that carry no fig tag: a number with a unit of
+    time, size, speed or ratio, or a score such as 0.95. Tables after `<!-- table: … -->` are
+    compared whole and left out; code is not prose."""
+    tokens = _md().parse(text)
+    compared = [tok.map for i, tok in enumerate(tokens) if tok.type == "table_open" and i
+                and tokens[i - 1].type == "html_block" and "table:" in tokens[i - 1].content]
+    found = []
+    for tok in tokens:
+        if tok.type != "inline" or any(a <= tok.map[0] < b for a, b in compared):
+            continue
+        kids = tok.children or []
+        for i, kid in enumerate(kids):
+            if kid.type != "text":
+                continue
+            tagged = i and kids[i - 1].type == "html_inline" and "fig:" in kids[i - 1].content
+            for m in [*UNIT.finditer(kid.content), *SCORE.finditer(kid.content)]:
+                if not (tagged and m.start() == 0):
+                    found.append((tok.map[0] + 1, m[0]))
+    return found
+
+
+def test_measured_figures_are_tagged():
+    missing = untagged_figures(README.read_text(encoding="utf-8"))
+    assert not missing, ("figures without a <!--fig:KEY--> tag (add them to RESULTS.md's table "
+                         f"'Figures quoted in the README'): {missing}")
+
+
+def test_untagged_figures_are_found():
+    text = ("Speed: 4,700 words/s, <!--fig:x-->1.65× faster, F1 0.95; Python ≥ 3.11, 2022-09-14, "
+            "`0.99 s`.\n\n<!-- table: T -->\n| a | b |\n|---|---|\n| 0.963 | 1 |\n\n| c |\n|---|\n| 2 s |\n")
+    assert [f for _, f in untagged_figures(text)] == ["4,700 words/s", "0.95", "2 s"]
 
 
 @pytest.mark.parametrize("name", sorted({b for b in re.findall(r"<!--\s*table:\s*(.*?)\s*-->",
