@@ -430,3 +430,31 @@ def test_figure_tags_are_read():
     assert [(k, v) for k, v, _ in readme_figures(text)] == [("a", "1,686"), ("b", "0.95"), ("c", "0.944")]
     with pytest.raises(AssertionError, match="begins a line"):
         readme_figures("Some text\n<!--fig:a-->1,686 QIDs\n")
+
+
+# -- names of files and modules ------------------------------------------------------------------
+
+TOP = ("benchmarks/", "ontology/", "queries/", "src/", "tests/", "tools/", "training/")
+UNDER = {"resources/": "src/newskg/", "common/": "src/newskg/resources/", "<lang>/": "src/newskg/resources/"}
+
+
+def code_spans(text: str) -> list[tuple[int, str]]:
+    return [(tok.map[0] + 1, kid.content) for tok in _md().parse(text) if tok.type == "inline"
+            for kid in tok.children or [] if kid.type == "code_inline"]
+
+
+def test_files_and_modules_the_readme_names_exist():
+    import importlib.util
+    missing = []
+    for line, span in code_spans(README.read_text(encoding="utf-8")):
+        if re.fullmatch(r"newskg(?:\.\w+)+", span):
+            if importlib.util.find_spec(span) is None:
+                missing.append((line, span))
+            continue
+        if not re.fullmatch(r"[\w./<>-]+", span):
+            continue
+        base = next((ROOT / to for prefix, to in UNDER.items() if span.startswith(prefix)),
+                    ROOT if span.startswith(TOP) else None)
+        if base is not None and not list(base.glob(re.sub(r"<\w+>", "*", span.rstrip("/")))):
+            missing.append((line, span))
+    assert not missing, f"the README names files or modules that are not there: {missing}"
