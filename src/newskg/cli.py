@@ -36,6 +36,7 @@ def main() -> None:
       newskg extract more-articles/ --into graph.trig
       newskg duplicates graph.trig
       newskg validate graph.trig
+      newskg export graph.trig --to graphml -o graph.graphml
     """
 
 
@@ -380,6 +381,77 @@ def duplicates(graph: Path, threshold: float, fmt: str) -> None:
         for r in [head, tuple("-" * w for w in widths), *rows]:
             click.echo("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
         click.echo(f"\n{len(found)} pair{'s' * (len(found) != 1)} to check", err=True)
+
+
+# -- export -------------------------------------------------------------------------------------
+
+def _open_graph(graph: str, store: str = DEFAULT_STORE):
+    """The KnowledgeGraph of GRAPH as `newskg query` takes it: a graph file (loaded), a store
+    folder (read-only) or an endpoint URL (errors end the command)."""
+    from .api import KnowledgeGraph
+    from .graph.remote import is_endpoint_url
+
+    if is_endpoint_url(graph) or Path(graph).is_dir():
+        return _open_target(graph, DEFAULT_BASE, None, None, read_only=True)
+    if not Path(graph).exists():
+        raise click.BadParameter(f"{graph!r}: no such file, folder or URL", param_hint="'GRAPH'")
+    try:
+        return KnowledgeGraph.load(graph, store=store)
+    except InputError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.argument("graph", metavar="GRAPH|DIR|URL")
+@click.option("--to", "fmt", type=click.Choice(["graphml", "gexf", "neo4j"]), required=True,
+              help="graphml, gexf: one file (Gephi, yEd, Cytoscape, networkx); neo4j: a folder of "
+                   "nodes.csv and relationships.csv for `neo4j-admin database import`.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write (graphml, gexf), or folder (neo4j; created when missing). "
+                   "Written atomically.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, no summary line.")
+def export(graph: str, fmt: str, output: Path, quiet: bool) -> None:
+    """Export a graph's entities, events and positions as a network for graph tools.
+
+    GRAPH is a graph file, a store folder (opened read-only) or a SPARQL endpoint URL, as for
+    `newskg query`.  Nodes: people, organisations, countries, places, events and positions, each
+    with its type, label, label in each language (label_en, label_id), Wikidata QID and, for an
+    event, its date and status.  Edges, typed: PARTICIPANT and LOCATION (event → entity, with the
+    event's date and status), PART_OF (meeting → summit), ORGANIZER, HOLDS (person → position, with
+    the title) and OF (position → whose office).  Node ids are the graph's IRIs.
+
+    \b
+    Examples:
+      newskg export graph.trig --to graphml -o graph.graphml
+      newskg export store/ --to gexf -o graph.gexf
+      newskg export graph.trig --to neo4j -o neo4j-import/
+      neo4j-admin database import full --nodes=neo4j-import/nodes.csv \\
+          --relationships=neo4j-import/relationships.csv neo4j
+    """
+    from .export import ExportError, read_network, write_network
+
+    if not output.parent.is_dir():
+        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist",
+                                 param_hint="'-o' / '--output'")
+    say = (lambda message: None) if quiet else (lambda message: click.echo(f"{message} …", err=True))
+    kg = _open_graph(graph)
+    try:
+        network = read_network(kg, say)
+    except Exception as exc:   # SPARQL evaluation or endpoint error, from any store
+        _fail(f"{graph}: cannot read the graph: {exc}")
+    finally:
+        kg.close()
+    if not network.nodes:
+        _fail(f"{graph}: not a newskg graph (it holds no entity, event or position)")
+    say(f"writing {fmt}")
+    try:
+        written = write_network(network, fmt, output)
+    except ExportError as exc:
+        _fail(str(exc))
+    if not quiet:
+        n, e = len(network.nodes), len(network.edges)
+        click.echo(f"{n} node{'s' * (n != 1)}, {e} edge{'s' * (e != 1)} → "
+                   f"{', '.join(str(p) for p in written)}", err=True)
 
 
 # -- validate -----------------------------------------------------------------------------------
