@@ -21,7 +21,7 @@ def test_add_article_returns_its_iri_and_passes_metadata(pipeline):
     kg = KnowledgeGraph()
     iri = kg.add_article("Joko Widodo bertemu Anthony Albanese.", url="https://ex.org/a",
                          published="2022-09-12", lang="id", id="A 1")
-    assert iri == ID + "article/a-1"
+    assert iri == ID + "article/A%201"
     call = pipeline.calls[-1]
     assert call["published"] == date(2022, 9, 12) and call["lang"] == "id" and call["id"] == "A 1"
     names = kg.query("SELECT ?n WHERE { ?p a nkg:Person ; rdfs:label ?n } ORDER BY ?n").column("n")

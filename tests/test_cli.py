@@ -62,7 +62,7 @@ def test_extraction_failure_is_reported_with_its_source(runner, pipeline, tmp_pa
     res = runner.invoke(main, ["extract", str(tmp_path / "bad.txt"), "-o", str(tmp_path / "g.nt")])
     assert res.exit_code == 1
     assert f"error: {tmp_path / 'bad.txt'}: could not extract facts" in res.stderr
-    assert (tmp_path / "g.nt").exists()
+    assert not (tmp_path / "g.nt").exists()       # every input failed: no file is written
 
 
 def test_article_warnings_are_printed(runner, pipeline, tmp_path):

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,14 +23,14 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.term import Identifier
 
 from .article import Article
-from .errors import InputError
+from .errors import GraphClosed, InputError
 from .facts import Facts
 from .graph.build import article_node, facts_to_quads
 from .graph.iris import check_base
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
 from .graph.results import Rows, rows_from_result
-from .graph.build import _url_node
+from .graph.build import url_node
 from .graph.namespaces import DCTERMS, NKG, RDF, SCHEMA
 from .graph.remote import Endpoint, endpoint_of, remote_dataset
 from .graph.store import (DEFAULT_STORE, MERGED_PREDICATES, STORES, _ox_store, add_quads,
@@ -45,6 +46,17 @@ Binding = Identifier | str | int | float | bool | date | datetime
 FLUSH_EVERY = 10_000
 #: quads written through one KnowledgeGraph after which `close` compacts its store folder
 COMPACT_AFTER = 100_000
+
+
+def _open_only(method):
+    """`method` of a KnowledgeGraph, refused with GraphClosed once the graph was closed."""
+    @functools.wraps(method)
+    def checked(self, *args, **kwargs):
+        if self._closed:
+            raise GraphClosed(f"KnowledgeGraph is closed: {method.__name__} needs an open graph "
+                              f"(make a new KnowledgeGraph, or call close() last)")
+        return method(self, *args, **kwargs)
+    return checked
 
 
 class KnowledgeGraph:
@@ -99,6 +111,7 @@ class KnowledgeGraph:
         self._written = 0          # quads this object wrote (a big write is compacted on close)
         self.errors: list[InputError] = []
         self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        self._closed = False
 
     # -- reading -----------------------------------------------------------------------------
     @classmethod
@@ -130,26 +143,37 @@ class KnowledgeGraph:
             self._index.close()
             self._index = None
 
+    @_open_only
     def find_article(self, article: Article) -> tuple[str, str | None]:
         """Whether the graph holds `article`: ("unchanged", IRI) for the same text, ("changed", IRI)
         for the same id or URL with another text, ("new", None) otherwise (asked of the store:
-        the answer costs the same in a graph of any size)."""
+        the answer costs the same in a graph of any size).
+
+        Raises InputError when the article's IRI is taken by an article of another id and URL (a
+        graph written before ids were kept apart, where "Story 1" and "story-1" shared an IRI):
+        an article is replaced only by one of the same id or URL."""
         ds = self._dataset
         iri = article_node(article, self.base)
         if self.endpoint is not None:     # one request, not four
-            return _find_remote(ds, article, iri)
-        for s in find_subjects(ds, NKG.contentHash, Literal(article.content_hash)):
-            return "unchanged", str(s)
-        if has_triple(ds, iri, RDF.type, NKG.Article):
-            return "changed", str(iri)
-        if article.id:
-            for s in find_subjects(ds, DCTERMS.identifier, Literal(article.id)):
-                return "changed", str(s)
-        if article.url:
-            for s in find_subjects(ds, SCHEMA.url, _url_node(article.url)):
-                return "changed", str(s)
-        return "new", None
+            state, found = _find_remote(ds, article, iri)
+        else:
+            state, found = "new", None
+            for s in find_subjects(ds, NKG.contentHash, Literal(article.content_hash)):
+                return "unchanged", str(s)
+            if article.id:
+                for s in find_subjects(ds, DCTERMS.identifier, Literal(article.id)):
+                    return "changed", str(s)
+            if article.url:
+                for s in find_subjects(ds, SCHEMA.url, url_node(article.url)):
+                    return "changed", str(s)
+            if has_triple(ds, iri, RDF.type, NKG.Article):
+                state, found = "taken", str(iri)
+        if state == "taken":
+            raise InputError(article.source, f"its IRI {found} already names another article "
+                                             f"(of another id and URL); give this one another id")
+        return state, found
 
+    @_open_only
     def add_facts(self, facts: Facts) -> str:
         """Add what was read from one article; returns the article's IRI (its graph's name).
 
@@ -226,6 +250,7 @@ class KnowledgeGraph:
         said = statements_by_graph(self._dataset, article, [NKG.published])
         return min((str(o) for by in said.values() for o in by.get(NKG.published, ())), default="~")
 
+    @_open_only
     def add_article(self, text: str, url: str | None = None,
                     published: str | date | datetime | None = None, lang: str | None = None,
                     id: str | None = None) -> str:
@@ -233,15 +258,25 @@ class KnowledgeGraph:
 
         `published` is a date, a datetime or an ISO string ("2022-09-12", "2022-09-12T10:10");
         `lang` is "id" or "en" (None: detected). Raises InputError when the text cannot be read
-        (e.g. an unsupported language).
+        (e.g. an unsupported language), TypeError when `text` is not a str (bytes: decode them).
         """
         from .extract import extract_facts
         from .ingest import article_from_text
 
+        if not isinstance(text, str):
+            raise TypeError(f"add_article: text must be a str (the article's text), not "
+                            f"{type(text).__name__}" + ("; decode bytes first, e.g. "
+                            "data.decode('utf-8'), or use add_file" if isinstance(
+                                text, bytes | bytearray) else ""))
+        for name, value in (("url", url), ("lang", lang), ("id", id)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"add_article: {name} must be a str or None, not "
+                                f"{type(value).__name__}")
         article = article_from_text(text, id=id, url=url, published=_as_date(published),
                                     lang=lang)
         return self.add_facts(extract_facts(article))
 
+    @_open_only
     def ingest(self, paths: Iterable[str | os.PathLike], lang: str | None = None,
                strict: bool = False, jobs: int = 1, dask: str | None = None
                ) -> Iterator[tuple[Article, str] | InputError]:
@@ -257,13 +292,21 @@ class KnowledgeGraph:
         from .ingest import read_inputs
         from .workers import ExtractionFailed, extract_in_order
 
+        if isinstance(paths, str | os.PathLike):   # one path, not its characters
+            paths = [paths]
+
         def unread():
             try:
                 for item in read_inputs([str(p) for p in paths], lang=lang):
                     if isinstance(item, Article):
-                        state, known = self.find_article(item)
-                        if state == "unchanged":   # nothing to read: the graph has this very text
-                            item = _Known(item, known)
+                        try:
+                            state, known = self.find_article(item)
+                        except Exception as exc:   # this article only: the batch goes on
+                            item = _as_input_error(exc, item.source, "could not look it up in "
+                                                                     "the graph")
+                        else:
+                            if state == "unchanged":   # nothing to read: the graph has this text
+                                item = _Known(item, known)
                     yield item
             except InputError as err:   # a reader that raises instead of yielding
                 yield err
@@ -279,24 +322,23 @@ class KnowledgeGraph:
             if isinstance(result, ExtractionFailed):
                 result = (InputError(item.source, result.message, line=result.line)
                           if result.input_error else result)
-            try:
-                if isinstance(result, Exception):
+            if isinstance(result, Exception):
+                if strict and not isinstance(result, InputError | ExtractionFailed):
                     raise result
-                iri = self.add_facts(result)
-            except InputError as err:
-                yield self._failed(err, strict)
+                yield self._failed(_as_input_error(result, item.source, "could not extract "
+                                                                        "facts"), strict)
                 continue
+            try:
+                iri = self.add_facts(result)
             except Exception as exc:  # one bad article must not stop a corpus
-                if strict:
+                if strict and not isinstance(exc, InputError):
                     raise
-                kind, message = ((exc.kind, exc.message) if isinstance(exc, ExtractionFailed)
-                                 else (type(exc).__name__, str(exc)))
-                err = InputError(item.source, f"could not extract facts ({kind}: {message})")
-                err.__cause__ = exc
-                yield self._failed(err, strict)
+                yield self._failed(_as_input_error(exc, item.source, "could not add it to the "
+                                                                     "graph"), strict)
                 continue
             yield item, iri
 
+    @_open_only
     def add_file(self, path: str | os.PathLike, lang: str | None = None,
                  strict: bool = False) -> list[str]:
         """Add the article(s) of one file (.txt, .html/.htm, .jsonl); returns their IRIs.
@@ -306,6 +348,7 @@ class KnowledgeGraph:
         return [item[1] for item in self.ingest([path], lang, strict)
                 if not isinstance(item, InputError)]
 
+    @_open_only
     def add_corpus(self, path: str | os.PathLike, lang: str | None = None,
                    strict: bool = False) -> list[str]:
         """Add every article of a `.jsonl` corpus or a folder; returns their IRIs.
@@ -321,6 +364,7 @@ class KnowledgeGraph:
         return err
 
     # -- querying ----------------------------------------------------------------------------
+    @_open_only
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None
               ) -> Rows | bool | Graph:
         """Run a SPARQL query over all articles (the default graph is the merge of all graphs).
@@ -330,7 +374,8 @@ class KnowledgeGraph:
         literals, rdflib terms are used as they are.  They are bound by the engine, never pasted
         into the query text.  Returns Rows (a list of dicts, with `.vars`) for SELECT, a bool for
         ASK, an rdflib Graph for CONSTRUCT / DESCRIBE.  Raises QueryError (a ValueError) for an
-        unknown saved query, an unknown parameter, or a missing required one.
+        unknown saved query, an unknown parameter, or a missing required one; TypeError naming the
+        argument for a `sparql` that is no str, ValueError for a binding to None.
 
         >>> kg = KnowledgeGraph()
         >>> kg.query("ASK { ?s ?p ?o }")
@@ -338,8 +383,16 @@ class KnowledgeGraph:
         >>> kg.query("positions").vars
         ['person', 'title', 'of', 'articles', 'holder']
         """
+        if isinstance(sparql, os.PathLike):
+            sparql = os.fspath(sparql)
+        if not isinstance(sparql, str):
+            raise TypeError(f"query: sparql must be a str (SPARQL text, a saved query's name or a "
+                            f".rq path), not {type(sparql).__name__}")
+        if bindings is not None and not isinstance(bindings, Mapping):
+            raise TypeError(f"query: bindings must be a mapping of variable names to values, not "
+                            f"{type(bindings).__name__}")
         text, name = resolve_query(sparql)
-        values = {k.lstrip("?$"): _as_term(v) for k, v in (bindings or {}).items()}
+        values = {k.lstrip("?$"): _as_term(k, v) for k, v in (bindings or {}).items()}
         what = f"saved query {name!r}" if name else "the query"
         for var in values:
             if not mentions_variable(text, var):
@@ -367,6 +420,7 @@ class KnowledgeGraph:
         return rows_from_result(result)
 
     # -- writing -----------------------------------------------------------------------------
+    @_open_only
     def serialize(self, path: str | os.PathLike) -> Path:
         """Write the graph to `path`, format from the suffix; returns the path.
 
@@ -375,6 +429,7 @@ class KnowledgeGraph:
         """
         return write_graph(self._dataset, path, self.base)
 
+    @_open_only
     def flush(self) -> None:
         """Make sure a store folder (`path`) has everything written to disk."""
         native = _ox_store(self._dataset) if self._dataset is not None else None
@@ -383,18 +438,23 @@ class KnowledgeGraph:
 
     def close(self) -> None:
         """Write a store folder out and let it go (another process or graph may then open it).
+        Any use of the graph afterwards raises GraphClosed ("KnowledgeGraph is closed").
 
         After a big write (`COMPACT_AFTER` quads or more) the folder is compacted: queries on a
         store grown article by article are then up to a quarter faster (benchmarks/RESULTS.md)."""
         import gc
+        if self._closed:          # closing twice is fine, as for files
+            return
         self.flush()
         native = _ox_store(self._dataset) if self._dataset is not None else None
         if native is not None and self.path is not None and self._written >= COMPACT_AFTER:
             native.optimize()
         self._dataset = None
+        self._closed = True
         self._drop_index()
         gc.collect()
 
+    @_open_only
     def duplicates(self, threshold: float = 90.0) -> list:
         """Pairs of nodes a person should check: same type and the same Wikidata QID, or
         near-identical labels (see `newskg.resolve.review.find_duplicates`)."""
@@ -402,6 +462,7 @@ class KnowledgeGraph:
         return find_duplicates(self._graph_index(), threshold)
 
     @property
+    @_open_only
     def graph(self) -> Dataset:
         """The rdflib Dataset underneath: one named graph per article, and a default graph that
         holds the merge of them all (what queries without GRAPH see)."""
@@ -412,6 +473,7 @@ class KnowledgeGraph:
         """Prefix → namespace of the vocabularies and of this graph's instance IRIs."""
         return all_prefixes(self.base)
 
+    @_open_only
     def __len__(self) -> int:
         """The number of distinct statements (a statement made by two articles counts once)."""
         return triple_count(self._dataset)
@@ -420,20 +482,33 @@ class KnowledgeGraph:
         return f"KnowledgeGraph(base={self.base!r}, store={self.store!r})"
 
 
+def _as_input_error(exc: Exception, source: str, doing: str) -> InputError:
+    """An exception raised over one article as the InputError naming it: InputErrors as they are,
+    anything else as "`doing` (Kind: message)", on one line."""
+    from .workers import ExtractionFailed
+    if isinstance(exc, InputError):
+        return exc
+    kind, message = ((exc.kind, exc.message) if isinstance(exc, ExtractionFailed)
+                     else (type(exc).__name__, str(exc)))
+    err = InputError(source, f"{doing} ({kind}: {' '.join(message.split())})")
+    err.__cause__ = exc
+    return err
+
+
 def _find_remote(dataset, article: Article, iri) -> tuple[str, str | None]:
     """find_article for an endpoint, in one query."""
     from .graph.queries import term_text as t
     branches = [f"{{ ?a <{NKG.contentHash}> {t(Literal(article.content_hash))} BIND(0 AS ?rank) }}",
-                f"{{ {t(iri)} a <{NKG.Article}> BIND({t(iri)} AS ?a) BIND(1 AS ?rank) }}"]
+                f"{{ {t(iri)} a <{NKG.Article}> BIND({t(iri)} AS ?a) BIND(3 AS ?rank) }}"]
     if article.id:
-        branches.append(f"{{ ?a <{DCTERMS.identifier}> {t(Literal(article.id))} BIND(2 AS ?rank) }}")
+        branches.append(f"{{ ?a <{DCTERMS.identifier}> {t(Literal(article.id))} BIND(1 AS ?rank) }}")
     if article.url:
-        branches.append(f"{{ ?a <{SCHEMA.url}> {t(_url_node(article.url))} BIND(3 AS ?rank) }}")
+        branches.append(f"{{ ?a <{SCHEMA.url}> {t(url_node(article.url))} BIND(2 AS ?rank) }}")
     rows = sorted(((int(r["rank"]), str(r["a"])) for r in select(
         dataset, f"SELECT ?a ?rank WHERE {{ {' UNION '.join(branches)} }}")))
     if not rows:
         return "new", None
-    return ("unchanged" if rows[0][0] == 0 else "changed"), rows[0][1]
+    return ("unchanged", "changed", "changed", "taken")[rows[0][0]], rows[0][1]
 
 
 def _index_statements(dataset):
@@ -459,10 +534,17 @@ class _Known:
     iri: str
 
 
-def _as_term(value: Binding) -> Identifier:
-    """An rdflib term for a binding value: terms as they are, anything else a typed literal."""
+def _as_term(name: str, value: Binding) -> Identifier:
+    """An rdflib term for the binding of ?`name`: terms as they are, strings, numbers, booleans and
+    dates typed literals; None (which would match nothing) a ValueError, others a TypeError."""
     if isinstance(value, Identifier):
         return value
+    if value is None:
+        raise ValueError(f"bindings: ?{name} is None; give it a value, or leave it out of "
+                         f"bindings (an optional parameter is then unbound)")
+    if not isinstance(value, str | int | float | bool | date | datetime):
+        raise TypeError(f"bindings: ?{name} must be a str, number, bool, date, datetime or rdflib "
+                        f"term, not {type(value).__name__}")
     return Literal(value)
 
 

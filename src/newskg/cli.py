@@ -12,7 +12,7 @@ import click
 from rdflib import Graph, URIRef
 
 from . import __version__
-from .errors import InputError, NewskgError
+from .errors import InputError, NewskgError, printable
 from .graph.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError
 from .graph.store import DEFAULT_STORE, STORES, check_output_path
@@ -146,6 +146,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     from .api import KnowledgeGraph
     from .graph.remote import EndpointError, is_endpoint_url
     from .ingest import count_inputs
+    from .ingest.inputs import input_kind
 
     if store not in STORES:
         if into is not None:
@@ -185,11 +186,12 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     errors = 0
     present = []
     for path in inputs:
-        if path.exists():
+        try:
+            input_kind(path)
             present.append(path)
-        else:
+        except InputError as exc:    # missing, unreachable, a FIFO ...
             errors += 1
-            report(f"error: {InputError(str(path), 'no such file or folder')}")
+            report(f"error: {exc}")
     multi = len(inputs) > 1 or any(p.is_dir() or p.suffix.lower() in _MULTI_SUFFIXES
                                    for p in present)
     show = not quiet and multi
@@ -210,13 +212,16 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
                 article, _ = item
                 articles += 1
                 for warning in article.warnings:
-                    report(f"warning: {article.source}: {warning}")
+                    report(f"warning: {printable(article.source)}: {printable(warning)}")
     except KeyboardInterrupt:
         interrupted = True
     except (EndpointError, NewskgError) as exc:
         _fail(str(exc))
+    # every input failed: no file is written (an empty one would pass for a result), and a file
+    # that is there stays as it was
+    failed_all = articles == 0 and errors > 0
     targets = [p for p in (None if into_store else into_path, None if interrupted else output)
-               if p is not None]
+               if p is not None and not failed_all]
     for target in targets:
         try:
             kg.serialize(target)
@@ -237,7 +242,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             c = counts
             detail = f" ({c['added']} added, {c['unchanged']} unchanged, {c['replaced']} replaced)"
         click.echo(f"{articles} article{'s' * (articles != 1)}{detail}, "
-                   f"{errors} error{'s' * (errors != 1)} → {where}", err=True)
+                   f"{errors} error{'s' * (errors != 1)} → {where or 'nothing written'}", err=True)
         if multi and articles:
             elapsed = time.perf_counter() - started
             click.echo(f"{elapsed:.1f} s, {articles / elapsed:.1f} articles/s", err=True)

@@ -19,7 +19,24 @@ class InputError(NewskgError):
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.message}"
+        return f"{printable(where)}: {printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line: characters that are not printable (newlines, tabs, other controls, line
+    separators) written as Python escapes, so a file name cannot break or forge a report line.
+
+    >>> printable("a\\nerror: b.txt\\x1b[2K"), printable("étoile 習近平")
+    ('a\\\\nerror: b.txt\\\\x1b[2K', 'étoile 習近平')
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
+class GraphClosed(NewskgError, ValueError):
+    """A KnowledgeGraph used after `close()` (a ValueError, like I/O on a closed file)."""
 
 
 class UnsupportedLanguage(InputError):

@@ -11,9 +11,7 @@ from ..nlp.gazetteer import Gazetteer
 from ..nlp.lexicon import lexicon
 from ..nlp.pieces import make_docs
 from ..nlp.pipeline import get_pipeline
-from ..nlp.sentences import sentences
 from .arguments import ArgumentReader
-from .dates import date_spans
 from .entities import EntityIndex, resolve_entities
 from .events import Context, extract_events
 from .quotes import extract_quotes
@@ -61,8 +59,7 @@ def facts_from_doc(doc, article: Article) -> Facts:
     cues = lexicon(nlp, lang, "cues").matches(doc)
     triggers = lexicon(nlp, lang, "triggers").matches(doc)
     outlets = {k for k, entry in index.entries.items() if entry.kind == "outlet"}
-    spans = [span for sent in sentences(doc) for span in date_spans(sent.text, lang, offset=sent.start_char)]
-    reader = ArgumentReader(doc, index, roles, cues, recognizer.demonyms.matches(doc), spans, outlets)
+    reader = ArgumentReader(doc, index, roles, cues, recognizer.demonyms.matches(doc), outlets)
     ctx = Context(reader=reader, triggers=triggers, lang=lang, published=article.published_date, roles=roles)
     events = extract_events(doc, ctx)
     speech = {i for m in cues if m.row.get("cue", "").startswith("speech") for i in range(m.start, m.end)}

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from ..nlp.lexicon import LexMatch
 from ..nlp.sentences import sentence_at, sentences
+from .dates import date_spans
 from .entities import EntityIndex
 from .roles import RoleReading
 
@@ -40,11 +41,35 @@ class Chain:
     unnamed: bool = False     # the subject is someone the text does not name ("Lee's chief of staff")
 
 
+class DateTokens:
+    """The tokens inside date expressions ("pada Rabu (14/9)", "on Nov. 15"), as a set a reader
+    asks `i in …`: each sentence's dates are found the first time one of its tokens is asked
+    about (most sentences tell no event, so most are never looked at)."""
+
+    def __init__(self, doc: Doc, sents: list, starts: list[int]):
+        self.doc, self.sents, self.starts = doc, sents, starts
+        self._found: dict[int, set[int]] = {}
+
+    def __contains__(self, i: int) -> bool:
+        if not 0 <= i < len(self.doc) or not self.sents:
+            return False
+        k = bisect.bisect_right(self.starts, i) - 1
+        tokens = self._found.get(k)
+        if tokens is None:
+            sent, tokens = self.sents[k], set()
+            for s, e in date_spans(sent.text, self.doc.lang_, offset=sent.start_char):
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    tokens.update(range(span.start, span.end))
+            self._found[k] = tokens
+        return i in tokens
+
+
 class ArgumentReader:
     """Argument lookups over one Doc (see the module docstring)."""
 
     def __init__(self, doc: Doc, index: EntityIndex, roles: RoleReading, cues: list[LexMatch],
-                 demonyms: list[LexMatch], date_spans: list[tuple[int, int]], outlets: set[str]):
+                 demonyms: list[LexMatch], outlets: set[str]):
         self.doc, self.index, self.roles, self.outlets = doc, index, roles, outlets
         self.cue_at: dict[int, str] = {}
         self.cue_match: dict[int, LexMatch] = {}
@@ -53,11 +78,6 @@ class ArgumentReader:
                 self.cue_at[i] = m.row.get("cue", "")
                 self.cue_match[i] = m
         self.demonym_at = {i: m for m in demonyms for i in range(m.start, m.end)}
-        self.date_tokens: set[int] = set()
-        for s, e in date_spans:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None:
-                self.date_tokens.update(range(span.start, span.end))
         self.title_at = {}
         for p in roles.title_matches:
             for i in range(p.start, p.end):
@@ -66,6 +86,7 @@ class ArgumentReader:
         self._sents = sentences(doc)
         self._sent_starts = [sent.start for sent in self._sents]
         self._sent_chars = [sent.start_char for sent in self._sents]
+        self.date_tokens = DateTokens(doc, self._sents, self._sent_starts)
         self.source_tokens = self._sources()
         self._topics = self._sentence_topics()
         self.group: list[str] = []     # parties of the latest event with two or more

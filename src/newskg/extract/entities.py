@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .. import resources
 from ..facts import Entity, Span
 from ..nlp.gazetteer import GazEntry, Gazetteer, fold
+from ..nlp.sentences import token_texts
 
 QUOTES = "\"“”‘’'«»"
 NICKNAME_IN_QUOTES = re.compile(r"\s*[\"“‘«]([^\"”’»]+)[\"”’»]\s*")
@@ -135,11 +136,12 @@ def _join_aliases(doc: Doc, clusters: dict[str, Entity], order: list[str], index
     cues = _alias_cues(doc.lang_)
     if not cues:
         return
-    lower = [t.lower_ for t in doc]
+    texts = token_texts(doc)
+    lower = [t.lower() for t in texts]
     n = len(doc)
     for i in range(1, n):
         before = index.by_token.get(i - 1)
-        if before is None and i >= 2 and doc[i - 1].text == ",":
+        if before is None and i >= 2 and texts[i - 1] == ",":
             before = index.by_token.get(i - 2)
         if before is None or index.by_token.get(i) == before:
             continue

@@ -104,9 +104,20 @@ def event_label(event: Event, names: dict[str, str]) -> str:
     return label
 
 
-def _url_node(url: str) -> URIRef:
-    """The URL as an IRI node, percent-encoding characters an IRI cannot hold (spaces, quotes)."""
-    return URIRef(quote(url.strip(), safe=_IRI_SAFE))
+def url_node(url: str) -> URIRef | Literal:
+    """The URL as an IRI node, percent-encoding characters an IRI cannot hold (spaces, quotes);
+    a URL that is no absolute IRI ("www.example.com/x", "/news/1") stays a plain literal.
+
+    >>> url_node("https://example.com/a b").n3(), url_node("www.example.com/x").n3()
+    ('<https://example.com/a%20b>', '"www.example.com/x"')
+    """
+    import pyoxigraph
+    iri = quote(url.strip(), safe=_IRI_SAFE)
+    try:
+        pyoxigraph.NamedNode(iri)     # an RFC 3987 parser: what every RDF store accepts
+    except ValueError:
+        return Literal(url.strip())
+    return URIRef(iri)
 
 
 class _Builder:
@@ -169,7 +180,7 @@ class _Builder:
         if art.id:
             yield self.q(a, DCTERMS.identifier, Literal(art.id))
         if art.url:
-            yield self.q(a, SCHEMA.url, _url_node(art.url))
+            yield self.q(a, SCHEMA.url, url_node(art.url))
         if art.published:
             yield self.q(a, NKG.published, date_literal(art.published))
         if art.publisher and self.res.publisher is not None:

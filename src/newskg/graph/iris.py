@@ -4,7 +4,7 @@ The scheme (agreed in the vocabulary notes) under a configurable base, by defaul
 `https://w3id.org/newskg/id/`:
 
 - entity    `{base}{type}/{slug(canonical name)}`       e.g. `…/person/vladimir-putin`
-- article   `{base}article/{slug(record id)}`, or `{base}article/{sha256(url or text)[:16]}`
+- article   `{base}article/{record id, percent-encoded}`, or `{base}article/{sha256(url or text)[:16]}`
 - event, position, quote   `{base}event/{h}`, `{base}position/{h}`, `{base}quote/{h}`, with `h` a
   16-hex hash of what identifies the fact inside its article
 - text span `{article IRI}/span/{begin}-{end}`
@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from rdflib import URIRef
 
@@ -94,14 +94,34 @@ def entity_iri(type_: str, name: str, base: str = DEFAULT_BASE) -> URIRef:
 def article_iri(id: str | None, url: str | None, text: str, base: str = DEFAULT_BASE) -> URIRef:
     """The IRI of an article: from its record id if it has one, else a hash of its URL or text.
 
+    Distinct ids give distinct IRIs (`id_segment`): ids that differ only in case, spacing,
+    punctuation or accents are different articles.
+
     >>> str(article_iri("nextren-2022-09-12", None, "..."))
     'https://w3id.org/newskg/id/article/nextren-2022-09-12'
+    >>> [str(article_iri(i, None, "."))[35:] for i in ("Story 1", "story-1", "STORY_1", "étoile")]
+    ['Story%201', 'story-1', 'STORY_1', 'étoile']
     >>> article_iri(None, "https://example.com/a", "x") == article_iri(None, "https://example.com/a", "y")
     True
     """
-    if id and slug(id):
-        return URIRef(f"{base}article/{slug(id)}")
+    if id:
+        return URIRef(f"{base}article/{id_segment(id)}")
     return URIRef(f"{base}article/{short_hash(url or text)}")
+
+
+def id_segment(id: str) -> str:
+    """A record id as one IRI path segment, reversibly: letters, digits and "-._~" stay as they
+    are (non-ASCII letters too: IRIs allow them), every other character is percent-encoded as
+    UTF-8, so two different ids never share a segment and an id that is already a slug keeps it.
+
+    >>> id_segment("bali-1"), id_segment("Reuters 2022/001"), id_segment("50%"), id_segment("..")
+    ('bali-1', 'Reuters%202022%2F001', '50%25', '%2E%2E')
+    """
+    if id in (".", ".."):                  # dot segments: an IRI resolver would remove them
+        return "%2E" * len(id)
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-._~")
+                   or not c.isascii() and c.isalnum() else quote(c, safe="")
+                   for c in id)
 
 
 def fact_iri(kind: str, article_key: str, *identity: str, base: str = DEFAULT_BASE) -> URIRef:

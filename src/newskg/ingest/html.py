@@ -9,6 +9,7 @@ import re
 import warnings
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from ..article import Article
 from ..errors import InputError
@@ -18,6 +19,10 @@ from .text import article_from_text
 
 #: a page has main text when some paragraph of its text has at least this many words
 MIN_PARAGRAPH_WORDS = 5
+#: levels of nested elements libxml2 reads by default (it drops what is deeper)
+LIBXML_DEPTH = 256
+#: deepest nesting read at all (libxml2 without its limit still stops near 2048 levels)
+MAX_HTML_DEPTH = 2000
 
 
 def read_html(path: Path, lang: str | None = None) -> Article:
@@ -38,6 +43,14 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
         try:
             doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                               include_tables=False)
+            if not (getattr(doc, "text", None) or "").strip():
+                # libxml2 stops reading at LIBXML_DEPTH levels: a deeper page is read again
+                deep = _deep_tree(html, source)
+                if deep is not None:
+                    doc = trafilatura.bare_extraction(deep, with_metadata=True,
+                                                      include_comments=False, include_tables=False)
+        except InputError:
+            raise
         except Exception as err:  # trafilatura/lxml raise many kinds on broken markup
             reason = (str(err).splitlines() or [type(err).__name__])[0]
             raise InputError(source, f"cannot parse the HTML ({reason})") from None
@@ -53,7 +66,7 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
     published = meta.get("published") or _trafilatura_date(getattr(doc, "date", None))
     article = article_from_text(
         text, source=source,
-        url=_clean(getattr(doc, "url", None)) or meta.get("url"),
+        url=_page_url(_clean(getattr(doc, "url", None)), meta),
         title=title, published=published,
         publisher=_clean(getattr(doc, "sitename", None)) or meta.get("publisher"),
         lang=lang,
@@ -64,8 +77,47 @@ def article_from_html(html: str, *, source: str = "<html>", lang: str | None = N
     return article
 
 
+def _deep_tree(html: str, source: str):
+    """The page's element tree when its elements nest deeper than libxml2 reads by default
+    (`LIBXML_DEPTH`), parsed without that limit; None for a page that is not so deep.  Raises
+    InputError for one nested deeper than `MAX_HTML_DEPTH` levels."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    depth = {tree: 0}
+    deepest = 0
+    for element in tree.iterdescendants():
+        depth[element] = depth[element.getparent()] + 1
+        deepest = max(deepest, depth[element])
+    if deepest < LIBXML_DEPTH - 1:
+        return None
+    if deepest >= MAX_HTML_DEPTH:
+        raise InputError(source, f"the HTML is nested too deeply (elements {MAX_HTML_DEPTH} or "
+                                 f"more levels deep); newskg reads pages nested up to "
+                                 f"{MAX_HTML_DEPTH} levels")
+    return tree
+
+
+def _page_url(found: str | None, meta: dict[str, object]) -> str | None:
+    """The page's URL: trafilatura's (often the canonical link) or the `<meta>` one; a relative
+    one ("/news/1") resolved against an absolute URL the page gives (`<meta>`, `<base href>`),
+    else left as it is (the graph keeps it as a literal).
+
+    >>> _page_url("/world/a", {"url": "https://ex.org/x/y"}), _page_url("/world/a", {})
+    ('https://ex.org/world/a', '/world/a')
+    """
+    url = found or meta.get("url")
+    if url and not urlsplit(url).scheme:
+        for base in (meta.get("url"), meta.get("base")):
+            if base and urlsplit(base).scheme in ("http", "https"):
+                return urljoin(base, url)
+    return url
+
+
 def page_meta(html: str) -> dict[str, object]:
-    """Title, publisher, url and published (a datetime when the page gives a time) from `<meta>`.
+    """Title, publisher, url and published (a datetime when the page gives a time) from `<meta>`
+    (url: else the canonical link), and base: the page's `<base href>`.
 
     >>> page_meta('<html><head><meta property="article:published_time" '
     ...           'content="2022-11-16T10:05:00+07:00"></head><body></body></html>')["published"]
@@ -98,6 +150,9 @@ def page_meta(html: str) -> dict[str, object]:
             result[field_name] = value
     if "url" not in result and canonical is not None and canonical.get("href"):
         result["url"] = canonical.get("href")
+    base = tree.find(".//base[@href]")
+    if base is not None:
+        result["base"] = base.get("href")
     return result
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .decode import decode_text
 from .text import article_from_text
 
 _STRING_FIELDS = ("url", "title", "publisher", "lang")
+#: longest integer a record may hold (Python's own limit for converting digits, 4300)
+MAX_INT_DIGITS = 4300
 
 
 def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Article | InputError]:
@@ -62,6 +65,10 @@ def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Article | InputE
             except InputError as err:
                 yield type(err)(source, err.message, line=number)
                 continue
+            except Exception as exc:      # one record never ends the corpus
+                yield InputError(source, f"cannot read the record ({type(exc).__name__}: {exc})",
+                                 line=number)
+                continue
             article.warnings.extend(warnings)
             yield article
         if not seen:
@@ -101,9 +108,11 @@ def count_records(path: Path) -> int:
 def _record(line: str, source: str, number: int, lang: str | None) -> Article:
     """The Article of one `.jsonl` line; raises InputError (without the line number) if bad."""
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_not_json, parse_int=_json_int)
     except json.JSONDecodeError as err:
         raise InputError(source, f"not valid JSON: {err.msg} (column {err.colno})") from None
+    except ValueError as err:     # NaN, Infinity, an integer too long to keep
+        raise InputError(source, f"cannot read the record: {err}") from None
     if not isinstance(record, dict):
         raise InputError(source, f"a record must be a JSON object, not {_json_type(record)}")
     text = record.get("text")
@@ -113,8 +122,11 @@ def _record(line: str, source: str, number: int, lang: str | None) -> Article:
         if record.get(name) is not None and not isinstance(record[name], str):
             raise InputError(source, f"'{name}' must be a string, not {_json_type(record[name])}")
     ident = record.get("id")
-    if ident is not None and not isinstance(ident, str | int):
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int | float)):
         raise InputError(source, f"'id' must be a string or a number, not {_json_type(ident)}")
+    if isinstance(ident, float) and not math.isfinite(ident):
+        raise InputError(source, "'id' is a number too large to keep (it reads as infinity); "
+                                 "write the id as a string")
     published = record.get("published")
     if published is not None and not isinstance(published, str):
         raise InputError(source, f"'published' must be an ISO date string, not {_json_type(published)}")
@@ -127,6 +139,20 @@ def _record(line: str, source: str, number: int, lang: str | None) -> Article:
         publisher=record.get("publisher") or None,
         lang=record.get("lang") or lang,
     )
+
+
+def _not_json(name: str):
+    """`json.loads` takes NaN and Infinity, which JSON does not have: refuse them."""
+    raise ValueError(f"{name} is not a JSON value (JSON numbers are finite)")
+
+
+def _json_int(digits: str) -> int:
+    """An integer of the record; one longer than Python converts (sys.get_int_max_str_digits)
+    is refused by name."""
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(digits.lstrip('-'))} digits is too long to keep; "
+                         f"write it as a string")
+    return int(digits)
 
 
 def _json_type(value: object) -> str:

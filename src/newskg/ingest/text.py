@@ -1,6 +1,7 @@
 """Plain-text articles: a raw text (or a `.txt` file) → an Article with its metadata found."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,6 +36,9 @@ def article_from_text(text: str, *, source: str = "<text>", id: str | None = Non
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "empty article: there is no text")
+    for name, value in (("text", text), ("id", id), ("url", url), ("title", title),
+                        ("publisher", publisher)):
+        _check_unicode(value, name, source)
     chosen = normalise_language(lang, source)
     given_published = parse_published(published, source)
     md = find_metadata(text)
@@ -62,3 +66,21 @@ def read_txt(path: Path, lang: str | None = None, source: str | None = None) -> 
     article = article_from_text(text, source=source, lang=lang)
     article.warnings.extend(warnings)
     return article
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(value: object, name: str, source: str) -> None:
+    """Raise InputError when a string holds an unpaired surrogate (a JSON "\\ud800"): it is no
+    Unicode character, and no RDF file or store can hold it.
+
+    >>> _check_unicode("a \\ud800 b", "text", "c.jsonl:2")
+    Traceback (most recent call last):
+    newskg.errors.InputError: c.jsonl:2: text: holds an unpaired surrogate (U+D800 at character 2), which is not Unicode text
+    """
+    if isinstance(value, str):
+        bad = _SURROGATE.search(value)
+        if bad:
+            raise InputError(source, f"{name}: holds an unpaired surrogate (U+{ord(bad.group()):04X} "
+                                     f"at character {bad.start()}), which is not Unicode text")

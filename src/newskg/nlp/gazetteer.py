@@ -39,6 +39,8 @@ def fold(text: str) -> str:
     >>> fold("Erdoğan"), fold("Organisation  for Economic Co-operation")
     ('erdogan', 'organisation for economic co-operation')
     """
+    if text.isascii():   # most names: nothing to decompose, no typographic quotes
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
