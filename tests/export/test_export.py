@@ -143,3 +143,15 @@ def test_a_failed_write_keeps_the_old_file(seed_graph, tmp_path, monkeypatch):
     assert res.exit_code == 1
     assert f"error: cannot write {out}: No space left on device" in res.stderr
     assert out.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
+
+
+def test_a_killed_exports_temporary_is_removed_by_the_next(seed_graph, tmp_path):
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = tmp_path / f".g.gexf.{gone}-abc123.tmp"
+    stale.write_text("<gexf")
+    assert export(seed_graph, "--to", "gexf", "-o", tmp_path / "g.gexf", "-q").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.gexf"]

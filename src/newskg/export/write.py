@@ -1,6 +1,7 @@
 """Writes a `Network` as GraphML or GEXF (through networkx's writers) or as the CSV files of
 `neo4j-admin database import`.  Every file is written to a temporary file next to it and moved
-into place, so an interrupted export never leaves half a file.
+into place, so an interrupted export never leaves half a file, and a killed export's temporary
+is removed by the next one (`newskg.tempfiles`).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..tempfiles import owned_prefix, remove_stale
 from .read import Network
 
 FORMATS = ("graphml", "gexf", "neo4j")
@@ -22,8 +24,10 @@ class ExportError(Exception):
 
 @contextmanager
 def _atomic(path: Path, mode: str = "wb", **kwargs):
-    """A file object writing to a temporary file beside `path`, moved onto `path` on success."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """A file object writing to a temporary file beside `path` (`.<name>.<pid>-….tmp`, removed by
+    the next export when a killed one left it), moved onto `path` on success."""
+    remove_stale(path.parent, f".{path.name}.", ".tmp")
+    fd, tmp = tempfile.mkstemp(prefix=owned_prefix(f".{path.name}."), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
