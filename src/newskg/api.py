@@ -28,7 +28,7 @@ from .facts import Facts
 from .graph.build import article_node, facts_to_quads
 from .graph.iris import check_base
 from .graph.namespaces import DEFAULT_BASE
-from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
+from .graph.queries import QueryError, check_bindings, resolve_query
 from .graph.results import Rows, rows_from_result
 from .graph.build import url_node
 from .graph.namespaces import DCTERMS, NKG, RDF, SCHEMA
@@ -393,13 +393,7 @@ class KnowledgeGraph:
                             f"{type(bindings).__name__}")
         text, name = resolve_query(sparql)
         values = {k.lstrip("?$"): _as_term(k, v) for k, v in (bindings or {}).items()}
-        what = f"saved query {name!r}" if name else "the query"
-        for var in values:
-            if not mentions_variable(text, var):
-                raise QueryError(f"{what} has no variable ?{var} to bind")
-        for p in parameters(text):
-            if p.required and p.name not in values:
-                raise QueryError(f"{what} needs the parameter ?{p.name} ({p.description})")
+        check_bindings(text, name, values)
         if self.endpoint is not None:
             from .graph.remote import query_endpoint
             return query_endpoint(self.endpoint, text, values, self.prefixes)

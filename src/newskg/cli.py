@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import click
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from . import __version__
 from .errors import InputError, NewskgError, printable
 from .graph.namespaces import DEFAULT_BASE
-from .graph.queries import QueryError
+from .graph.queries import QueryError, param_value
 from .graph.store import DEFAULT_STORE, STORES, check_output_path
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -336,9 +336,7 @@ def _parse_param(text: str) -> tuple[str, object]:
     name = name.strip().lstrip("?$")
     if not sep or not name.isidentifier():
         raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="'--param'")
-    if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    return name, value
+    return name, param_value(value)
 
 
 # -- duplicates ---------------------------------------------------------------------------------

@@ -5,8 +5,10 @@ Routes: `/sparql` (also `/query`) is the SPARQL 1.1 Protocol endpoint — GET `?
 `named-graph-uri`), the service description when no query is given; updates (POST
 `application/sparql-update` or a form with `update=`, also at `/update`) are refused with 403
 unless the server was started with `--allow-update` and a token file, and then need
-`Authorization: Bearer <token>`.  Every request body or query string is at most
-`max_request` bytes (413 / 414 past it).
+`Authorization: Bearer <token>`.  `/queries` lists the saved queries (JSON) and
+`/queries/<name>?param=value` runs one, its parameters bound by the engine as `newskg query
+--param` binds them.  Every request body or query string is at most `max_request` bytes (413 /
+414 past it).
 """
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from ..graph.queries import (QueryError, check_bindings, param_value, parameters, saved_queries,
+                             summary)
 from .protocol import NotAcceptable, accepted, service_description
 from .runner import BadQuery, QueryTimeout, Runner, WorkerError
 from .source import Source
@@ -81,8 +85,16 @@ def create_app(source: Source, settings: Settings) -> Starlette:
         except HTTPProblem as exc:
             return _problem(exc)
 
+    async def saved(request: Request) -> Response:
+        try:
+            return await _saved(request, settings)
+        except HTTPProblem as exc:
+            return _problem(exc)
+
     routes = [Route(p, endpoint, methods=["GET", "POST"]) for p in QUERY_PATHS]
     routes.append(Route("/update", update_only, methods=["GET", "POST"]))
+    routes.append(Route("/queries", _saved_index, methods=["GET"]))
+    routes.append(Route("/queries/{name}", saved, methods=["GET", "POST"]))
     middleware = []
     if settings.cors:
         middleware.append(Middleware(CORSMiddleware, allow_origins=settings.cors,
@@ -174,6 +186,43 @@ async def answer(request: Request, text: str, substitutions: dict, default_graph
     except (WorkerError, OSError, RuntimeError) as exc:
         raise HTTPProblem(500, f"the query failed: {exc}") from None
     return Response(body, headers={"Content-Type": media_type})
+
+
+async def _saved_index(request: Request) -> Response:
+    """The saved queries: name, what each answers, its parameters and its URL."""
+    out = []
+    for name, path in saved_queries().items():
+        text = path.read_text(encoding="utf-8")
+        out.append({"name": name, "summary": summary(text),
+                    "url": str(request.url_for("saved", name=name)),
+                    "parameters": [{"name": p.name, "required": p.required,
+                                    "description": p.description} for p in parameters(text)]})
+    return JSONResponse(out)
+
+
+async def _saved(request: Request, settings: Settings) -> Response:
+    """Run the saved query `name` with the request's parameters bound by the engine."""
+    name = request.path_params["name"]
+    saved = saved_queries()
+    if name not in saved:
+        raise HTTPProblem(404, f"no saved query named {name!r}; saved queries: "
+                               f"{', '.join(saved)}")
+    text = saved[name].read_text(encoding="utf-8")
+    values = {}
+    for key, given in (await _params(request, settings)).items():
+        var = key.lstrip("?$")
+        if not var.isidentifier():
+            raise HTTPProblem(400, f"{key!r} is not a parameter name")
+        if len(given) > 1:
+            raise HTTPProblem(400, f"the parameter {var} is given {len(given)} times")
+        values[var] = param_value(given[0])
+    try:
+        check_bindings(text, name, values)
+    except QueryError as exc:
+        raise HTTPProblem(400, str(exc)) from None
+    substitutions = {var: ("literal", value) if isinstance(value, str) else ("iri", str(value))
+                     for var, value in values.items()}
+    return await answer(request, text, substitutions)
 
 
 async def _update(request: Request, settings: Settings, text: str) -> Response:
