@@ -1,6 +1,8 @@
 """Extraction in worker processes and on a Dask cluster gives the graph one process gives."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from newskg import KnowledgeGraph
@@ -71,3 +73,59 @@ def test_batches_keep_input_order():
     runs = list(_batches([arts[0], "x", *arts[1:]], BATCH))
     assert [len(r) for r in runs] == [1, 1, BATCH]
     assert [x for r in runs for x in r] == [arts[0], "x", *arts[1:]]
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under `pid` (read from /proc)."""
+    from pathlib import Path
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    from pathlib import Path
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
+def test_workers_forkserver_and_tracker_exit_when_the_main_process_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .corpus import write_corpus
+    corpus = write_corpus(tmp_path / "c.jsonl", 400)
+    proc = subprocess.Popen([sys.executable, "-m", "newskg.cli", "extract", str(corpus), "--into",
+                             str(tmp_path / "store"), "--jobs", "2", "-q", "--model", "en=rules",
+                             "--model", "id=rules"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    helpers: set[int] = set()
+    while len(helpers) < 4 and proc.poll() is None and time.monotonic() < deadline:
+        helpers = _descendants(proc.pid)        # forkserver, two workers, resource tracker
+        time.sleep(0.2)
+    assert len(helpers) >= 4, f"the pool did not start ({helpers})"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while any(_running(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in helpers if _running(p)]
+    for p in left:                               # do not leave them to the next test
+        os.kill(p, signal.SIGKILL)
+    assert not left, f"{len(left)} of {len(helpers)} helper processes outlived the main one"

@@ -14,6 +14,10 @@ order, so the graph does not depend on the number of workers.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from .article import Article
@@ -182,11 +186,42 @@ def extract_in_order(items: Iterable, jobs: int = 1, dask: str | None = None) ->
     from concurrent.futures import ProcessPoolExecutor
     choices = model_choices()
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=watch_parent, initargs=(os.getpid(),))
     try:
         yield from _in_order(items, lambda batch: pool.submit(extract_batch, batch, choices), jobs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def watch_parent(pid: int) -> None:
+    """In a worker process: end this process as soon as process `pid` (the one that started the
+    pool) has exited, SIGKILL included — a killed parent cannot shut its pool down, and idle
+    workers would wait for work forever (and keep the forkserver and resource tracker alive).
+    A daemon thread waits on a pidfd (Linux), else checks every second."""
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            os._exit(1)
+        except (AttributeError, OSError):        # no pidfd here: poll
+            while _alive(pid):
+                time.sleep(1.0)
+            os._exit(1)
+        select.select([fd], [], [])              # readable once the process has exited
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newskg-watch-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _dask(items: Iterable, address: str, jobs: int) -> Iterator[tuple]:

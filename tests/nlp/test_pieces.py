@@ -23,8 +23,32 @@ def test_pieces_cut_after_line_breaks_and_join_back():
     parts = pieces(text, limit=500)
     assert "".join(parts) == text and len(parts) > 5
     assert all(len(p) <= 500 and p.endswith("\n") for p in parts)
-    one_paragraph = "word " * 300
-    assert pieces(one_paragraph, limit=100) == [one_paragraph]      # nowhere to cut: kept whole
+    no_sentences = "word " * 300
+    parts = pieces(no_sentences, limit=100)                         # no sentence end: at spaces
+    assert "".join(parts) == no_sentences and all(p == "word " * 20 for p in parts)
+
+
+def test_one_long_paragraph_is_cut_at_sentence_ends():
+    paragraph = " ".join(PARAGRAPHS * 30) + " Dr. Retno Marsudi met Penny Wong. " * 20
+    parts = pieces(paragraph, limit=500)
+    assert "".join(parts) == paragraph and all(len(p) <= 500 for p in parts) and len(parts) > 10
+    for part, after in zip(parts, parts[1:]):
+        assert part.rstrip()[-1] in ".\"" and (after[0].isupper() or after[0] == '"'), after[:30]
+        assert not part.endswith(("Dr. ", "U.S. "))                  # not after an abbreviation
+
+
+def test_a_paragraph_longer_than_spacy_reads_at_once_is_read_in_pieces(monkeypatch):
+    """spaCy refuses a text over `nlp.max_length` (E088); newskg's pieces never reach it."""
+    import newskg.nlp.pieces as module
+    from newskg.nlp.pipeline import build_pipeline
+    nlp = build_pipeline("en", "rules")
+    nlp.max_length = 3000
+    monkeypatch.setattr(module, "PIECE_CHARS", 2000)
+    text = " ".join(PARAGRAPHS * 60) + "\n"                        # 20,000 characters, one line
+    doc = make_docs(nlp, [text])[0]
+    assert doc.text == text
+    assert {"Joko Widodo", "Xi Jinping", "Anthony Albanese"} <= {e.text for e in doc.ents}
+    assert len(sentences(doc)) == 4 * 60
 
 
 def test_a_long_text_read_in_pieces_equals_the_text_read_whole(monkeypatch):

@@ -71,6 +71,7 @@ class ArgumentReader:
     def __init__(self, doc: Doc, index: EntityIndex, roles: RoleReading, cues: list[LexMatch],
                  demonyms: list[LexMatch], outlets: set[str]):
         self.doc, self.index, self.roles, self.outlets = doc, index, roles, outlets
+        self._parsed: bool | None = None
         self.cue_at: dict[int, str] = {}
         self.cue_match: dict[int, LexMatch] = {}
         for m in cues:
@@ -533,8 +534,10 @@ class ArgumentReader:
     # ------------------------------------------------------------------ dependency parse
     @property
     def parsed(self) -> bool:
-        """True when a trained parser annotated the Doc."""
-        return self.doc.has_annotation("DEP")
+        """True when a trained parser annotated the Doc (asked once: spaCy scans every token)."""
+        if self._parsed is None:
+            self._parsed = self.doc.has_annotation("DEP")
+        return self._parsed
 
     def _key_of_token(self, tok) -> str | None:
         """The agent entity a parse node stands for: its own entity, or the name under a title

@@ -46,6 +46,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from ..tempfiles import owned_prefix, remove_stale
 from ..errors import InputError
 from .bulk import bulk_load_file
 from .iris import prefixes as instance_prefixes
@@ -107,7 +108,8 @@ def new_dataset(store: str = DEFAULT_STORE, base: str = DEFAULT_BASE,
         elif store == "oxigraph":
             native = ox.Store()
         else:
-            folder = tempfile.mkdtemp(prefix="newskg-store-")
+            remove_stale(tempfile.gettempdir(), "newskg-store-")    # left by killed runs
+            folder = tempfile.mkdtemp(prefix=owned_prefix("newskg-store-"))
             native = ox.Store(folder)
         ds = Dataset(store=OxigraphStore(store=native), default_union=False)
         if store == "oxigraph-disk" and location is None:
@@ -426,7 +428,8 @@ def atomic_file(path: Path):
     so readers see either the old file or the complete new one."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    remove_stale(folder, f".{path.name}.", ".tmp")      # partial files of killed runs
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=owned_prefix(f".{path.name}."), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
