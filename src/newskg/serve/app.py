@@ -12,6 +12,7 @@ unless the server was started with `--allow-update` and a token file, and then n
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 from dataclasses import dataclass, field
@@ -63,6 +64,9 @@ def create_app(source: Source, settings: Settings) -> Starlette:
                         writable=settings.token is not None)
         app.state.runner = runner
         try:
+            # every worker opens the folder now: the first queries are not slower, and a folder
+            # that cannot be opened stops the start with its message
+            await asyncio.gather(*(runner.query("ASK {}") for _ in range(settings.workers)))
             yield
         finally:
             runner.close()

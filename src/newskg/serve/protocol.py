@@ -8,8 +8,6 @@ serializers; the first of each list is what a request gets when its `Accept` all
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Namespace, URIRef
-from rdflib.namespace import RDF
 
 #: formats of SELECT / ASK results, the default first
 RESULT_FORMATS = (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML,
@@ -18,7 +16,8 @@ RESULT_FORMATS = (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML,
 GRAPH_FORMATS = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD,
                  ox.RdfFormat.RDF_XML)
 
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+#: the SPARQL 1.1 Service Description vocabulary
+SD_NS = "http://www.w3.org/ns/sparql-service-description#"
 
 
 class NotAcceptable(ValueError):
@@ -89,6 +88,9 @@ def _bare(fmt) -> str:
 
 def service_description(endpoint: str, update: bool) -> bytes:
     """The SPARQL 1.1 Service Description of the endpoint at URL `endpoint`, as Turtle."""
+    from rdflib import BNode, Graph, Namespace, URIRef      # not in the query workers
+    from rdflib.namespace import RDF
+    SD = Namespace(SD_NS)
     g = Graph()
     g.bind("sd", SD)
     me, dataset, default = URIRef(endpoint), BNode(), BNode()

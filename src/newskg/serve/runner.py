@@ -147,6 +147,7 @@ class Runner:
                  timeout: float = 30.0, writable: bool = False):
         self.folder, self.prefixes, self.timeout = str(folder), dict(prefixes), timeout
         context = multiprocessing.get_context("forkserver")   # no fork of a threaded server
+        context.set_forkserver_preload([__name__])    # a replacement worker starts ready to run
         self._readers = ProcessPool(max_workers=workers, context=context)
         self._writer = ProcessPool(max_workers=1, context=context) if writable else None
 

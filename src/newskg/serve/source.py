@@ -3,7 +3,7 @@
 A store folder made by `newskg extract --into DIR` is served as it is (never written, so an
 extraction can go on adding to it); a graph file is loaded once into a temporary folder, with the
 merge of its article graphs in the default graph exactly as `newskg query FILE` loads it, and that
-folder is removed when the server stops.
+folder is removed when the server stops (or, after a kill, by the next server: `newskg.tempfiles`).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import InputError
+from ..tempfiles import owned_prefix, remove_stale
 from ..graph.bulk import bulk_load_file
 from ..graph.store import MERGED_PREDICATES, READ_FORMATS
 
@@ -56,7 +57,8 @@ def open_source(path: str | Path) -> Source:
     if fmt is None:
         raise InputError(str(p), f"unknown graph file suffix {p.suffix!r}; use one of "
                                  f"{', '.join(READ_FORMATS)}, or a store folder")
-    folder = Path(tempfile.mkdtemp(prefix="newskg-serve-"))
+    remove_stale(tempfile.gettempdir(), "newskg-serve-")            # left by killed servers
+    folder = Path(tempfile.mkdtemp(prefix=owned_prefix("newskg-serve-")))
     try:
         store = ox.Store(str(folder))
         bulk_load_file(store, p, fmt, keep_merged=_MERGED)
