@@ -36,6 +36,7 @@ def main() -> None:
       newskg extract more-articles/ --into graph.trig
       newskg duplicates graph.trig
       newskg validate graph.trig
+      newskg serve graph.trig
     """
 
 
@@ -457,7 +458,8 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
     The endpoint is http://HOST:PORT/sparql (also /query): GET ?query=…, or POST the query as
     application/sparql-query or as a form; results as SPARQL JSON, XML, CSV or TSV, graphs as
     Turtle, N-Triples, JSON-LD or RDF/XML, by the Accept header; without a query it answers its
-    service description.  A graph file is loaded once; a store folder is opened read-only, so
+    service description.  /queries/NAME?PARAM=VALUE runs a saved query (listed at /queries), its
+    parameters bound as `newskg query --param` binds them.  A graph file is loaded once; a store folder is opened read-only, so
     `newskg extract --into DIR` can go on adding to it, and new articles appear within a second.
     The server is read-only: an update gets 403, unless --allow-update and --token-file are
     given (then an update needs the token; it changes the store folder, or the loaded copy of a
@@ -467,6 +469,7 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
     Examples:
       newskg serve graph.trig
       newskg serve store/ --bind 127.0.0.1:8000 --timeout 10
+      curl 'http://127.0.0.1:7878/queries/timeline?name=Xi%20Jinping'
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/sparql
     """
