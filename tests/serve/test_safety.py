@@ -86,3 +86,27 @@ def test_request_size_limit_and_cors_only_when_asked(seed_graph):
         status, headers, _ = request(f"{url}/sparql?query=ASK%7B%7D",
                                      headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in headers
+
+
+def test_the_loaded_copy_of_a_graph_file_goes_when_the_server_stops(seed_graph):
+    import signal
+    import tempfile
+    from pathlib import Path
+
+    from .server import start, stop
+
+    def copies(proc):
+        return list(Path(tempfile.gettempdir()).glob(f"newskg-serve-{proc.pid}-*"))
+
+    proc, _ = start(seed_graph)
+    assert len(copies(proc)) == 1
+    stop(proc)                                   # SIGTERM: shut down cleanly
+    assert proc.returncode is not None and copies(proc) == []
+    killed, _ = start(seed_graph)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    killed.stderr.close()
+    assert len(copies(killed)) == 1              # a kill leaves it …
+    proc, _ = start(seed_graph)
+    stop(proc)
+    assert copies(killed) == []                  # … and the next server removes it

@@ -56,7 +56,8 @@ class HTTPProblem(Exception):
 
 
 def create_app(source: Source, settings: Settings) -> Starlette:
-    """The application serving `source` (its folder must stay there while the app runs)."""
+    """The application serving `source`, which it closes when it shuts down (uvicorn ends the
+    process with the signal that stopped it right after, so no later code would run)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -70,6 +71,7 @@ def create_app(source: Source, settings: Settings) -> Starlette:
             yield
         finally:
             runner.close()
+            source.close()
 
     async def endpoint(request: Request) -> Response:
         try:

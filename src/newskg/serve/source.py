@@ -30,6 +30,7 @@ class Source:
         self.origin, self.folder, self.temporary = origin, folder, temporary
 
     def close(self) -> None:
+        """Remove a temporary folder (closing twice is fine)."""
         if self.temporary:
             shutil.rmtree(self.folder, ignore_errors=True)
 
