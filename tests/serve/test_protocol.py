@@ -81,6 +81,7 @@ def test_ask_as_json_and_xml(server):
     assert doc.getElementsByTagName("boolean")[0].firstChild.data == "true"
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 def test_construct_and_describe_as_turtle_ntriples_jsonld(server):
     turtle = wrapper(server, CONSTRUCT, TURTLE)
     g = Graph().parse(data=turtle, format="turtle")

@@ -73,43 +73,22 @@ def create_app(source: Source, settings: Settings) -> Starlette:
             runner.close()
             source.close()
 
-    async def endpoint(request: Request) -> Response:
-        try:
-            return await _endpoint(request, settings)
-        except HTTPProblem as exc:
-            return _problem(exc)
-
-    async def update_only(request: Request) -> Response:
-        try:
-            if request.method != "POST":
-                raise HTTPProblem(405, "an update is sent with POST", {"Allow": "POST"})
-            params = await _params(request, settings)
-            if params.get("update") is None:
-                raise HTTPProblem(400, "no update: send an application/sparql-update body or a "
-                                       "form with update=")
-            return await _update(request, settings, params["update"][0])
-        except HTTPProblem as exc:
-            return _problem(exc)
-
-    async def saved(request: Request) -> Response:
-        try:
-            return await _saved(request, settings)
-        except HTTPProblem as exc:
-            return _problem(exc)
-
-    routes = [Route(p, endpoint, methods=["GET", "POST"]) for p in QUERY_PATHS]
-    routes.append(Route("/update", update_only, methods=["GET", "POST"]))
+    routes = [Route(p, _endpoint, methods=["GET", "POST"]) for p in QUERY_PATHS]
+    routes.append(Route("/update", _update_only, methods=["GET", "POST"]))
     routes.append(Route("/queries", _saved_index, methods=["GET"]))
-    routes.append(Route("/queries/{name}", saved, methods=["GET", "POST"]))
+    routes.append(Route("/queries/{name}", _saved, methods=["GET", "POST"], name="saved"))
     middleware = []
     if settings.cors:
         middleware.append(Middleware(CORSMiddleware, allow_origins=settings.cors,
                                      allow_methods=["GET", "POST"],
                                      allow_headers=["Accept", "Authorization", "Content-Type"]))
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={HTTPProblem: _problem})
+    app.state.settings = settings
+    return app
 
 
-def _problem(exc: HTTPProblem) -> Response:
+async def _problem(request: Request, exc: HTTPProblem) -> Response:
     return PlainTextResponse(exc.message.rstrip("\n") + "\n", exc.status, headers=exc.headers)
 
 
@@ -156,7 +135,8 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def _endpoint(request: Request, settings: Settings) -> Response:
+async def _endpoint(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
     params = await _params(request, settings)
     if "update" in params:
         if request.method != "POST":
@@ -206,8 +186,20 @@ async def _saved_index(request: Request) -> Response:
     return JSONResponse(out)
 
 
-async def _saved(request: Request, settings: Settings) -> Response:
+async def _update_only(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    if request.method != "POST":
+        raise HTTPProblem(405, "an update is sent with POST", {"Allow": "POST"})
+    params = await _params(request, settings)
+    if params.get("update") is None:
+        raise HTTPProblem(400, "no update: send an application/sparql-update body or a form "
+                               "with update=")
+    return await _update(request, settings, params["update"][0])
+
+
+async def _saved(request: Request) -> Response:
     """Run the saved query `name` with the request's parameters bound by the engine."""
+    settings: Settings = request.app.state.settings
     name = request.path_params["name"]
     saved = saved_queries()
     if name not in saved:
