@@ -21,6 +21,8 @@ Hypothetical, invited, offered or wished events are no events; a reporting sourc
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -125,6 +127,15 @@ class Context:
     dates: list[DateMention] = field(default_factory=list)
     roles: RoleReading | None = None
     date_cache: dict = field(default_factory=dict)
+    _starts: list[int] | None = None
+
+    def triggers_near(self, start: int, end: int) -> list[LexMatch]:
+        """The triggers that begin in tokens [start, end) (a sentence, a clause): found by
+        bisection, so an article's reading stays linear in its number of triggers."""
+        if self._starts is None:
+            self.triggers = sorted(self.triggers, key=lambda t: (t.start, t.end))
+            self._starts = [t.start for t in self.triggers]
+        return self.triggers[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
     @property
     def cue_at(self) -> dict[int, str]:
@@ -187,7 +198,7 @@ def _anaphoric(ctx: Context, doc: Doc, m: LexMatch) -> bool:
 
 def _guest(ctx: Context, m: LexMatch, hi: int):
     """The objects after a visit or meeting noun right after a verb trigger (its guest), or None."""
-    nxt = next((t for t in ctx.triggers if m.end <= t.start <= m.end + 1 and t.row.get("pos") == "noun"
+    nxt = next((t for t in ctx.triggers_near(m.end, m.end + 2) if t.row.get("pos") == "noun"
                 and t.row.get("event") in {"Visit", "Meeting"}), None)
     if nxt is None:
         return None
@@ -322,7 +333,7 @@ def read_mentions(doc: Doc, ctx: Context) -> list[Mention]:
         if not etype or _negated(ctx, doc, m):
             continue
         sent = sentence_at(doc, m.start)
-        lo, hi = _clause_bounds(doc, sent, m, ctx.triggers)
+        lo, hi = _clause_bounds(doc, sent, m, ctx.triggers_near(sent.start, sent.end))
         if etype == "Partnership" and not _an_agreement(ctx, doc, m, hi):
             continue
         organizer = r.organizer(m, lo, hi) if etype == "Summit" else None
@@ -400,8 +411,8 @@ def _nearest_date(doc: Doc, ctx: Context, sent: SpacySpan, m: LexMatch, status: 
     # a date between two triggers belongs to the nearer: "arrived … on Tuesday on the eve of a
     # meeting" dates the arrival, not the meeting; a date after both ("… ke Iran dengan bertemu …,
     # Selasa (11/3)") dates both
-    others = [doc[t.start].idx for t in ctx.triggers if t is not m and t.row.get("event")
-              and sent.start <= t.start < sent.end and t.row.get("event") != m.row.get("event")]
+    others = [doc[t.start].idx for t in ctx.triggers_near(sent.start, sent.end) if t is not m
+              and t.row.get("event") and t.row.get("event") != m.row.get("event")]
     def taken(d, o):          # the date stands between the two triggers, nearer the other one
         return min(anchor, o) < d.start < max(anchor, o) and abs(d.start - o) < abs(d.start - anchor)
     own = [d for d in found if not any(taken(d, o) for o in others)]
@@ -515,7 +526,7 @@ def _absorb(ev: Event, men: Mention, geo: Geo) -> None:
     ev.date = _more_precise(ev.date, men.date)
     t = men.trigger
     span = Span.of(doc_text(men.sent.doc), men.sent.start_char, men.sent.end_char)
-    if span not in ev.evidence:
+    if span not in ev.evidence[-1:]:   # mentions come in text order: a repeat is the latest sentence
         ev.evidence.append(span)
     doc = men.sent.doc
     ev.triggers.append(Span(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text),
