@@ -13,7 +13,7 @@
    and most quoted speaker) is timed on the Oxigraph store folder (newskg's default engine) and
    on rdflib's Memory store holding the same N-Quads, each store in its own process, with a
    timeout per query; rows must agree.
-3. bulk: the N-Quads file loaded by `newskg.graph.store.load_graph` into an empty store folder
+3. bulk: the N-Quads file loaded by `newskg.graph.files.load_graph` into an empty store folder
    (Oxigraph's bulk loader, named graphs plus the merge), by pyoxigraph's `Store.bulk_load` alone,
    and by the `oxigraph load` command, in triples (distinct statements) and quads per second.
 
@@ -160,7 +160,7 @@ def time_queries(which: str, store: Path, nq: Path, plan: list, timeout: float, 
     import signal
 
     from newskg.api import KnowledgeGraph
-    from newskg.graph.store import load_graph
+    from newskg.graph.files import load_graph
 
     class Timeout(Exception):
         pass
@@ -172,7 +172,7 @@ def time_queries(which: str, store: Path, nq: Path, plan: list, timeout: float, 
     t0, c0 = time.perf_counter(), cpu()
     if which == "rdflib":
         kg = KnowledgeGraph(store="memory")
-        load_graph(nq, kg.graph)
+        load_graph(nq, kg.backend)
     else:
         kg = KnowledgeGraph(path=store, read_only=True)
     out = {"open_s": round(time.perf_counter() - t0, 1), "open_cpu_s": round(cpu() - c0, 1),
@@ -206,7 +206,7 @@ def time_queries(which: str, store: Path, nq: Path, plan: list, timeout: float, 
 def bulk(nq: Path, work: Path, triples: int) -> list[dict]:
     import pyoxigraph as ox
 
-    from newskg.graph.store import load_graph, triple_count
+    from newskg.graph.files import load_graph
     rows = []
     quads = sum(1 for _ in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
     target = work / "bulk"
@@ -220,12 +220,12 @@ def bulk(nq: Path, work: Path, triples: int) -> list[dict]:
                  "cpu_s": used, "quads": quads})
     del store
 
-    from newskg.graph.store import new_dataset
+    from newskg.graph.backends import open_store
     shutil.rmtree(target, ignore_errors=True)
     t0, c0 = time.perf_counter(), cpu()
-    ds = load_graph(nq, new_dataset("oxigraph-disk", location=target))
+    ds = load_graph(nq, open_store(path=target))
     wall, used = time.perf_counter() - t0, cpu() - c0
-    loaded = triple_count(ds)
+    loaded = ds.count()
     rows.append({"how": "newskg load_graph (bulk loader: named graphs and their merge)", "s": wall,
                  "cpu_s": used, "quads": 2 * quads, "triples": loaded})
     del ds
@@ -239,10 +239,10 @@ def bulk(nq: Path, work: Path, triples: int) -> list[dict]:
     gc.collect()                      # the store folders above are let go before the next load
     shutil.rmtree(target, ignore_errors=True)
     t0, c0 = time.perf_counter(), cpu()
-    ds = load_graph(nt, new_dataset("oxigraph-disk", location=target))
+    ds = load_graph(nt, open_store(path=target))
     wall, used = time.perf_counter() - t0, cpu() - c0
     rows.append({"how": "newskg load_graph of the merge as N-Triples (parallel parts)", "s": wall,
-                 "cpu_s": used, "quads": triple_count(ds), "triples": triple_count(ds)})
+                 "cpu_s": used, "quads": ds.count(), "triples": ds.count()})
     del ds
     gc.collect()
 

@@ -104,7 +104,7 @@ def _alarm(signum, frame):
 def worker(store: str, articles: int, timeout: int) -> dict:
     from newskg.api import KnowledgeGraph
     from newskg.graph.build import facts_to_quads
-    from newskg.graph.store import add_quads, load_graph, write_graph
+    from newskg.graph.files import load_graph, write_graph
 
     rng = random.Random(7)
     t = time.perf_counter()
@@ -113,14 +113,14 @@ def worker(store: str, articles: int, timeout: int) -> dict:
            "facts_to_quads_s": time.perf_counter() - t}
     kg = KnowledgeGraph(store=store)
     t = time.perf_counter()
-    add_quads(kg.graph, quads)
+    kg.backend.add(quads)
     out["add_s"] = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        path = write_graph(kg.graph, Path(tmp) / "bench.trig")
+        path = write_graph(kg.backend, Path(tmp) / "bench.trig")
         out["write_trig_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        loaded = load_graph(path, store=store)
+        loaded = load_graph(path, kind=store)
         out["load_trig_s"] = time.perf_counter() - t
         del loaded
     signal.signal(signal.SIGALRM, _alarm)

@@ -12,7 +12,7 @@ import time
 
 from rdflib import Graph, Literal, URIRef
 
-from newskg.graph import namespaces as ns
+from newskg.vocab import namespaces as ns
 from newskg.graph import validate as v
 
 NKG = ns.NKG

@@ -6,9 +6,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 import newskg
 from newskg.api import KnowledgeGraph
 from newskg.errors import InputError
-from newskg.graph.namespaces import NKG
+from newskg.vocab.namespaces import NKG
 from newskg.graph.queries import QueryError
-from newskg.graph.store import STORES
+from newskg.graph.backends import STORES
 
 ID = "https://w3id.org/newskg/id/"
 

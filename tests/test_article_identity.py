@@ -8,7 +8,7 @@ from rdflib import Dataset, Literal, URIRef
 from newskg.api import KnowledgeGraph
 from newskg.cli import main
 from newskg.errors import InputError
-from newskg.graph.namespaces import DCTERMS, NKG, RDF
+from newskg.vocab.namespaces import DCTERMS, NKG, RDF
 
 ID = "https://w3id.org/newskg/id/"
 COLLIDING = ["Story 1", "story-1", "STORY_1", "étoile", "etoile"]

@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from newskg.api import KnowledgeGraph
 from newskg.errors import InputError
-from newskg.graph.namespaces import SCHEMA
+from newskg.vocab.namespaces import SCHEMA
 from newskg.ingest import read_inputs
 from newskg.ingest.html import article_from_html
 

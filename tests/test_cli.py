@@ -104,7 +104,7 @@ def test_usage_errors_exit_2(runner, pipeline, inputs, monkeypatch, args, messag
 
 
 def test_output_is_not_touched_when_writing_fails(runner, pipeline, inputs, monkeypatch):
-    import newskg.graph.store as store
+    import newskg.graph.files as store
     out = inputs / "g.trig"
     out.write_text("previous graph\n")
     monkeypatch.setattr(store.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(28, "disk full")))

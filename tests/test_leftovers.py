@@ -15,7 +15,7 @@ HOLDER = """
 import sys, time
 from pathlib import Path
 from newskg import KnowledgeGraph
-from newskg.graph.store import atomic_file
+from newskg.graph.files import atomic_file
 kg = KnowledgeGraph()                                  # a temporary store folder
 with atomic_file(Path(sys.argv[1])) as fh:             # a partial output file
     fh.write(b"<a> <b> <c> .")

@@ -92,13 +92,12 @@ def test_same_qid_finds_nothing_on_one_resolved_article(kg):
 def test_same_qid_lists_two_nodes_with_one_qid():
     from rdflib import Literal, URIRef
     from newskg import KnowledgeGraph
-    from newskg.graph.namespaces import NKG, OWL, RDF, RDFS, WD
-    from newskg.graph.store import add_quads
+    from newskg.vocab.namespaces import NKG, OWL, RDF, RDFS, WD
 
     kg = KnowledgeGraph(store="memory")
     g = URIRef("https://w3id.org/newskg/id/article/x")
     a, b = URIRef("https://w3id.org/newskg/id/person/a"), URIRef("https://w3id.org/newskg/id/person/b")
-    add_quads(kg.graph, [(n, p, o, g) for n, label in ((a, "Jokowi"), (b, "Joko Widodo"))
+    kg.backend.add([(n, p, o, g) for n, label in ((a, "Jokowi"), (b, "Joko Widodo"))
                          for p, o in ((RDF.type, NKG.Person), (RDFS.label, Literal(label, lang="en")),
                                       (OWL.sameAs, WD.Q563))])
     rows = kg.query("same_qid")

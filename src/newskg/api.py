@@ -19,33 +19,25 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from .article import Article
-from .errors import GraphClosed, InputError
+from .errors import GraphClosed, InputError, StoreError
 from .facts import Facts
+from .graph.backends import DEFAULT_STORE, STORES, open_store
 from .graph.build import article_node, facts_to_quads
-from .graph.iris import check_base
-from .graph.namespaces import DEFAULT_BASE
+from .graph.files import load_graph, write_graph
+from .graph.layout import MERGED_PREDICATES
 from .graph.queries import QueryError, check_bindings, resolve_query
-from .graph.results import Rows, rows_from_result
-from .graph.build import url_node
-from .graph.namespaces import DCTERMS, NKG, RDF, SCHEMA
-from .graph.remote import Endpoint, endpoint_of, remote_dataset
-from .graph.store import (DEFAULT_STORE, MERGED_PREDICATES, STORES, _ox_store, add_quads,
-                          all_prefixes, find_subjects, graph_quads, has_triple, iter_triples,
-                          load_graph, native_query, new_dataset, remove_graph, rename_node,
-                          reopen_folder, select, statements_by_graph, triple_count, write_graph)
+from .graph.remote import Endpoint
+from .graph.results import Rows
+from .vocab.iris import all_prefixes, check_base
+from .vocab.namespaces import DEFAULT_BASE, NKG
 
 __all__ = ["KnowledgeGraph", "Rows"]
 
 Binding = Identifier | str | int | float | bool | date | datetime
-
-#: quads written to an on-disk store between two flushes of its in-memory write buffers
-FLUSH_EVERY = 10_000
-#: quads written through one KnowledgeGraph after which `close` compacts its store folder
-COMPACT_AFTER = 100_000
 
 
 def _open_only(method):
@@ -83,6 +75,9 @@ class KnowledgeGraph:
       or an `Endpoint`; queries are sent to it, articles written with SPARQL Update;
     - otherwise `store` (temporary: nothing is kept after the program ends, `serialize` writes a
       file).
+    The graph holds one store (`backend`, a `newskg.graph.store.Store`), which owns the handle it
+    opened: a store folder that is lost or cannot be reopened, a full disk or an unreachable
+    endpoint raises `StoreError`, never a quiet fallback; it ends `ingest` (what was written stays).
     """
 
     def __init__(self, base: str = DEFAULT_BASE, store: str = DEFAULT_STORE,
@@ -98,17 +93,13 @@ class KnowledgeGraph:
         self.base = check_base(base)
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
-        if endpoint is not None:
-            self.endpoint = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(endpoint)
-            self.store = "endpoint"
-            self._dataset = remote_dataset(self.endpoint)
-        else:
-            self.endpoint = None
-            self.store = "oxigraph-disk" if path is not None else store
-            self._dataset = new_dataset(self.store, self.base, location=path, read_only=read_only)
+        self.endpoint = (endpoint if isinstance(endpoint, Endpoint) or endpoint is None
+                         else Endpoint.from_url(endpoint))
+        self._store = open_store(store, self.base, path=path, endpoint=self.endpoint,
+                                 read_only=read_only)
+        self.store = "endpoint" if self.endpoint is not None else (
+            "oxigraph-disk" if path is not None else store)
         self._index = None
-        self._unflushed = 0
-        self._written = 0          # quads this object wrote (a big write is compacted on close)
         self.errors: list[InputError] = []
         self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
         self._closed = False
@@ -122,7 +113,7 @@ class KnowledgeGraph:
         Raises InputError naming the file when it is missing or not well-formed.
         """
         kg = cls(base=base, store=store)
-        load_graph(path, kg._dataset)
+        load_graph(path, kg._store)
         return kg
 
     def _graph_index(self):
@@ -133,9 +124,12 @@ class KnowledgeGraph:
         if self._index is None:
             from .resolve.index import GraphIndex
             from .resolve.tables import SqliteTables
-            tables = SqliteTables() if self.path is not None or self.endpoint is not None else None
-            self._index = GraphIndex.from_triples(_index_statements(self._dataset), types_first=True,
-                                                  tables=tables)
+            from .resolve.index import PREDICATES, TYPE_PATTERNS
+            tables = SqliteTables() if self._store.persistent else None
+            events = [NKG[t] for t in ("Meeting", "Summit", "Visit", "Partnership")]
+            self._index = GraphIndex.from_triples(
+                self._store.index_statements(TYPE_PATTERNS, PREDICATES, events),
+                types_first=True, tables=tables)
         return self._index
 
     def _drop_index(self) -> None:
@@ -152,22 +146,8 @@ class KnowledgeGraph:
         Raises InputError when the article's IRI is taken by an article of another id and URL (a
         graph written before ids were kept apart, where "Story 1" and "story-1" shared an IRI):
         an article is replaced only by one of the same id or URL."""
-        ds = self._dataset
-        iri = article_node(article, self.base)
-        if self.endpoint is not None:     # one request, not four
-            state, found = _find_remote(ds, article, iri)
-        else:
-            state, found = "new", None
-            for s in find_subjects(ds, NKG.contentHash, Literal(article.content_hash)):
-                return "unchanged", str(s)
-            if article.id:
-                for s in find_subjects(ds, DCTERMS.identifier, Literal(article.id)):
-                    return "changed", str(s)
-            if article.url:
-                for s in find_subjects(ds, SCHEMA.url, url_node(article.url)):
-                    return "changed", str(s)
-            if has_triple(ds, iri, RDF.type, NKG.Article):
-                state, found = "taken", str(iri)
+        state, found = self._store.find_article(article.content_hash, article_node(article, self.base),
+                                                article.id, article.url)
         if state == "taken":
             raise InputError(article.source, f"its IRI {found} already names another article "
                                              f"(of another id and URL); give this one another id")
@@ -192,40 +172,28 @@ class KnowledgeGraph:
         index = self._graph_index()
         res = Resolver(index, self.base).resolve(facts)
         for before, after in res.renames:
-            rename_node(self._dataset, before, after)
+            self._store.rename(before, after)
             index.rename(before, after)
         quads = facts_to_quads(facts, self.base, res)
-        add_quads(self._dataset, quads, res.merged)
+        self._store.add(quads, res.merged)
         index.add_quads(quads, res.merged)
-        self._unflushed += len(quads)
-        self._written += len(quads)
-        if self._unflushed >= FLUSH_EVERY and self.store == "oxigraph-disk":
-            # RocksDB keeps recent writes in memory until they are flushed to disk, and its read
-            # caches grow as resolution reads: without this, a long run's memory grows with every
-            # article (measured in benchmarks/memory.py)
-            if self.path is not None:
-                reopen_folder(self._dataset, self.path)
-            else:
-                _ox_store(self._dataset).flush()
-            self._unflushed = 0
         self.counts["replaced" if state == "changed" else "added"] += 1
+        self._store.wrote(len(quads))      # the store's flush policy (it may reopen a folder)
         return str(quads[0][3])
 
     def _remove_article(self, iri: str, source: str) -> None:
         """Take an article's graph out, and its say out of the merge: the nodes it shared with other
         articles get their merged values again from those articles' graphs."""
-        from rdflib import URIRef
-
         from .resolve import Resolver
         from .resolve.resolver import REPORT_PREDICATES
 
         graph = URIRef(iri)
-        quads = graph_quads(self._dataset, graph)
+        quads = self._store.graph_quads(graph)
         if not quads:
             raise InputError(source, f"a new text of {iri}, which this graph holds without its own "
                                      f"named graph (a Turtle or N-Triples file): it cannot be "
                                      f"replaced; keep graphs as .trig, .nq or a store folder")
-        remove_graph(self._dataset, graph)
+        self._store.remove_graph(graph)
         self._drop_index()      # re-read: nodes only that article mentioned are gone
         index = self._graph_index()
         resolver, merged, published = Resolver(index, self.base), {}, {}
@@ -234,20 +202,20 @@ class KnowledgeGraph:
                 # no other article reports it: nothing of it stays in the merge
                 merged.update({(node, p): () for p in MERGED_PREDICATES})
                 continue
-            reports = statements_by_graph(self._dataset, node, REPORT_PREDICATES)
+            reports = self._store.statements_by_graph(node, REPORT_PREDICATES)
             # an event keeps the first summit name given: the articles count in order of publication
             for g in reports:
                 if g not in published:
                     published[g] = self._published(g)
             order = sorted(reports, key=lambda g: (published[g], str(g)))
             merged.update(resolver.remerge(node, [reports[g] for g in order]).merged)
-        add_quads(self._dataset, [], merged)
+        self._store.set_values(merged)
         index.add_quads([], merged)
 
     def _published(self, article) -> str:
         """An article's publication date or date-time as its graph states it ("~" if it does not:
         after every date)."""
-        said = statements_by_graph(self._dataset, article, [NKG.published])
+        said = self._store.statements_by_graph(article, [NKG.published])
         return min((str(o) for by in said.values() for o in by.get(NKG.published, ())), default="~")
 
     @_open_only
@@ -330,6 +298,8 @@ class KnowledgeGraph:
                 continue
             try:
                 iri = self.add_facts(result)
+            except StoreError:        # not this article's fault: the store cannot go on
+                raise
             except Exception as exc:  # one bad article must not stop a corpus
                 if strict and not isinstance(exc, InputError):
                     raise
@@ -394,24 +364,13 @@ class KnowledgeGraph:
         text, name = resolve_query(sparql)
         values = {k.lstrip("?$"): _as_term(k, v) for k, v in (bindings or {}).items()}
         check_bindings(text, name, values)
-        if self.endpoint is not None:
-            from .graph.remote import query_endpoint
-            return query_endpoint(self.endpoint, text, values, self.prefixes)
         try:
-            answer = native_query(self._dataset, text, values, self.prefixes)
-            if answer is not None:
-                return answer
-            result = self._dataset.query(text, initBindings=values)
+            return self._store.query(text, values, self.prefixes)
         except (RuntimeError, SyntaxError) as exc:
             if "projection" in str(exc):
                 raise QueryError(f"cannot bind {', '.join('?' + v for v in values)}: a parameter "
                                  f"must be listed in the query's SELECT clause ({exc})") from exc
             raise
-        if result.type == "ASK":
-            return bool(result.askAnswer)
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return result.graph
-        return rows_from_result(result)
 
     # -- writing -----------------------------------------------------------------------------
     @_open_only
@@ -421,32 +380,24 @@ class KnowledgeGraph:
         `.trig` / `.nq` / `.jsonld`: one named graph per article; `.ttl` / `.nt` / `.rdf`: all
         triples merged.  The file is replaced atomically (never left half-written).
         """
-        return write_graph(self._dataset, path, self.base)
+        return write_graph(self._store, path, self.base)
 
     @_open_only
     def flush(self) -> None:
         """Make sure a store folder (`path`) has everything written to disk."""
-        native = _ox_store(self._dataset) if self._dataset is not None else None
-        if native is not None and self.path is not None and not self.read_only:
-            native.flush()
+        self._store.flush()
 
     def close(self) -> None:
-        """Write a store folder out and let it go (another process or graph may then open it).
-        Any use of the graph afterwards raises GraphClosed ("KnowledgeGraph is closed").
-
-        After a big write (`COMPACT_AFTER` quads or more) the folder is compacted: queries on a
-        store grown article by article are then up to a quarter faster (benchmarks/RESULTS.md)."""
-        import gc
+        """Write a store folder out and let it go (another process or graph may then open it;
+        see `newskg.graph.oxigraph.OxigraphStore.close`).  Any use of the graph afterwards raises
+        GraphClosed ("KnowledgeGraph is closed")."""
         if self._closed:          # closing twice is fine, as for files
             return
-        self.flush()
-        native = _ox_store(self._dataset) if self._dataset is not None else None
-        if native is not None and self.path is not None and self._written >= COMPACT_AFTER:
-            native.optimize()
-        self._dataset = None
         self._closed = True
-        self._drop_index()
-        gc.collect()
+        try:
+            self._store.close()
+        finally:
+            self._drop_index()
 
     @_open_only
     def duplicates(self, threshold: float = 90.0) -> list:
@@ -460,7 +411,12 @@ class KnowledgeGraph:
     def graph(self) -> Dataset:
         """The rdflib Dataset underneath: one named graph per article, and a default graph that
         holds the merge of them all (what queries without GRAPH see)."""
-        return self._dataset
+        return self._store.dataset
+
+    @property
+    def backend(self):
+        """The store the graph lives in (a `newskg.graph.store.Store`: one class per backend)."""
+        return self._store
 
     @property
     def prefixes(self) -> dict[str, str]:
@@ -470,7 +426,7 @@ class KnowledgeGraph:
     @_open_only
     def __len__(self) -> int:
         """The number of distinct statements (a statement made by two articles counts once)."""
-        return triple_count(self._dataset)
+        return self._store.count()
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph(base={self.base!r}, store={self.store!r})"
@@ -487,38 +443,6 @@ def _as_input_error(exc: Exception, source: str, doing: str) -> InputError:
     err = InputError(source, f"{doing} ({kind}: {' '.join(message.split())})")
     err.__cause__ = exc
     return err
-
-
-def _find_remote(dataset, article: Article, iri) -> tuple[str, str | None]:
-    """find_article for an endpoint, in one query."""
-    from .graph.queries import term_text as t
-    branches = [f"{{ ?a <{NKG.contentHash}> {t(Literal(article.content_hash))} BIND(0 AS ?rank) }}",
-                f"{{ {t(iri)} a <{NKG.Article}> BIND({t(iri)} AS ?a) BIND(3 AS ?rank) }}"]
-    if article.id:
-        branches.append(f"{{ ?a <{DCTERMS.identifier}> {t(Literal(article.id))} BIND(1 AS ?rank) }}")
-    if article.url:
-        branches.append(f"{{ ?a <{SCHEMA.url}> {t(url_node(article.url))} BIND(2 AS ?rank) }}")
-    rows = sorted(((int(r["rank"]), str(r["a"])) for r in select(
-        dataset, f"SELECT ?a ?rank WHERE {{ {' UNION '.join(branches)} }}")))
-    if not rows:
-        return "new", None
-    return ("unchanged", "changed", "changed", "taken")[rows[0][0]], rows[0][1]
-
-
-def _index_statements(dataset):
-    """The statements a GraphIndex is built from, types first, read from the store as a stream:
-    entity and event types; names, QIDs and event details; and for each event the publication
-    dates of the articles that report it."""
-    from .resolve.index import PREDICATES, TYPE_PATTERNS
-    yield from iter_triples(dataset, TYPE_PATTERNS)
-    yield from iter_triples(dataset, [(p, None) for p in PREDICATES])
-    classes = ", ".join(f"<{NKG[t]}>" for t in ("Meeting", "Summit", "Visit", "Partnership"))
-    for row in select(dataset, f"""
-            SELECT ?event ?article ?date WHERE {{
-              ?event a ?type . FILTER(?type IN ({classes}))
-              ?event <{NKG.mentionedIn}> ?article . ?article <{NKG.published}> ?date }}"""):
-        yield row["event"], NKG.mentionedIn, row["article"]
-        yield row["article"], NKG.published, row["date"]
 
 
 @dataclass(frozen=True)

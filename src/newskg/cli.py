@@ -12,10 +12,11 @@ import click
 from rdflib import Graph
 
 from . import __version__
-from .errors import InputError, NewskgError, printable
-from .graph.namespaces import DEFAULT_BASE
+from .errors import InputError, NewskgError, StoreError, printable
+from .vocab.namespaces import DEFAULT_BASE
 from .graph.queries import QueryError, param_value
-from .graph.store import DEFAULT_STORE, STORES, check_output_path
+from .graph.backends import DEFAULT_STORE, STORES
+from .graph.files import check_output_path
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 _MULTI_SUFFIXES = (".jsonl",)
@@ -144,7 +145,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     from tqdm import tqdm
 
     from .api import KnowledgeGraph
-    from .graph.remote import EndpointError, is_endpoint_url
+    from .graph.remote import is_endpoint_url
     from .ingest import count_inputs
     from .ingest.inputs import input_kind
 
@@ -215,7 +216,9 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
                     report(f"warning: {printable(article.source)}: {printable(warning)}")
     except KeyboardInterrupt:
         interrupted = True
-    except (EndpointError, NewskgError) as exc:
+    except StoreError as exc:      # the store cannot go on (disk full, lost, unreachable)
+        _stop(kg, exc, into if into_store else None)
+    except NewskgError as exc:
         _fail(str(exc))
     # every input failed: no file is written (an empty one would pass for a result), and a file
     # that is there stays as it was
@@ -229,7 +232,10 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
             sys.exit(1)
     counts = dict(kg.counts)
-    kg.close()
+    try:
+        kg.close()
+    except StoreError as exc:      # e.g. the last flush found the disk full
+        _fail(str(exc))
     where = " and ".join(str(p) for p in ([into] if into_store else []) + targets)
     if interrupted:
         kept = f"they are in {where}; run the same command again to go on (articles already " \
@@ -405,11 +411,11 @@ def validate(graph: Path, store: str, no_reasoner: bool) -> None:
     Example:
       newskg validate graph.trig
     """
-    from .graph.store import load_graph
+    from .graph.files import load_graph
     from .graph.validate import validate as run_validation
 
     try:
-        dataset = load_graph(graph, store=store)
+        dataset = load_graph(graph, kind=store).dataset
     except InputError as exc:
         _fail(str(exc))
     report = run_validation(dataset, reasoning=not no_reasoner)
@@ -428,6 +434,17 @@ def validate(graph: Path, store: str, no_reasoner: bool) -> None:
         sys.exit(2)
     click.echo(f"{graph}: conforms", err=True)
     sys.exit(0)
+
+
+def _stop(kg, exc: Exception, into: str | None) -> None:
+    """End a run the store cannot go on with: one error line saying what is kept, exit 1."""
+    added = kg.counts["added"] + kg.counts["replaced"]
+    kept = f"; {added} article{'s' * (added != 1)} added before it stay in {into}" if into else ""
+    try:
+        kg.close()
+    except StoreError:
+        pass                       # the same fault, already being reported: one line is enough
+    _fail(f"{exc}{kept}")
 
 
 # -- serve --------------------------------------------------------------------------------------
@@ -459,8 +476,9 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
     application/sparql-query or as a form; results as SPARQL JSON, XML, CSV or TSV, graphs as
     Turtle, N-Triples, JSON-LD or RDF/XML, by the Accept header; without a query it answers its
     service description.  /queries/NAME?PARAM=VALUE runs a saved query (listed at /queries), its
-    parameters bound as `newskg query --param` binds them.  A graph file is loaded once; a store folder is opened read-only, so
-    `newskg extract --into DIR` can go on adding to it, and new articles appear within a second.
+    parameters bound as `newskg query --param` binds them.  A graph file is loaded once; a store
+    folder is opened read-only, so `newskg extract --into DIR` can go on adding to it, and new
+    articles appear within a second.
     The server is read-only: an update gets 403, unless --allow-update and --token-file are
     given (then an update needs the token; it changes the store folder, or the loaded copy of a
     graph file, never the file).
@@ -473,7 +491,7 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/sparql
     """
-    from .graph.store import all_prefixes
+    from .vocab.iris import all_prefixes
     from .serve.app import Settings
     from .serve.app import serve as run_server
     from .serve.source import open_source

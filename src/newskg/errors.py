@@ -41,3 +41,9 @@ class GraphClosed(NewskgError, ValueError):
 
 class UnsupportedLanguage(InputError):
     """The article's language has no pipeline (only Indonesian and English have one)."""
+
+
+class StoreError(NewskgError):
+    """The store cannot go on: its handle was lost or closed, it cannot be reopened, the disk is
+    full, the endpoint is unreachable.  Not about one article: it ends a run (what was written
+    before it stays), and the message names the store and what happened."""

@@ -6,7 +6,7 @@ from rdflib import Literal, URIRef
 
 from newskg.facts import Event, PartialDate
 from newskg.graph.build import article_node, date_literal, event_label, facts_to_quads
-from newskg.graph.namespaces import DCTERMS, NKG, OWL, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from newskg.vocab.namespaces import DCTERMS, NKG, OWL, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
 ID = "https://w3id.org/newskg/id/"
 PUTIN, XI = URIRef(ID + "person/Q7747"), URIRef(ID + "person/Q15031")

@@ -8,10 +8,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH as SHACL
 
-import newskg.graph.namespaces as ns
+import newskg.vocab.namespaces as ns
 from newskg import resources
 from newskg.graph import validate as v
-from newskg.graph.namespaces import NKG, SEM
+from newskg.vocab.namespaces import NKG, SEM
 from newskg.paths import ONTOLOGY_FILE, SHAPES_FILE
 
 DECLARATION_TYPES = {ns.OWL.Class, ns.OWL.ObjectProperty, ns.OWL.DatatypeProperty,

@@ -17,9 +17,9 @@ ID = "https://w3id.org/newskg/id/"
 
 def quads(kg) -> set:
     """Every quad as N-Triples text (the same from any store)."""
-    from newskg.graph.store import _iter_quads, _term_text
-    return {" ".join(_term_text(t) if not isinstance(t, URIRef) or "x-rdflib" not in t else "DEFAULT"
-                     for t in q) for q in _iter_quads(kg.graph)}
+    from newskg.graph.terms import DEFAULT, term_text
+    return {" ".join(term_text(t) if t != DEFAULT else "DEFAULT" for t in q)
+            for q in kg.backend.match()}
 
 
 def rows(kg, name):

@@ -4,7 +4,7 @@ import json
 
 from rdflib import BNode, Literal, URIRef
 
-from newskg.graph.namespaces import XSD
+from newskg.vocab.namespaces import XSD
 from newskg.graph.results import Rows, format_csv, format_json, format_table, format_tsv, shorten
 
 PRE = {"nkg": "https://w3id.org/newskg/ontology#", "id": "https://w3id.org/newskg/id/",

@@ -5,9 +5,9 @@ from rdflib.plugins.sparql import prepareQuery
 
 from newskg.api import KnowledgeGraph
 from newskg.facts import Event, PartialDate
-from newskg.graph.namespaces import NKG, XSD
+from newskg.vocab.namespaces import NKG, XSD
 from newskg.graph.queries import QueryError, parameters, resolve_query, saved_queries, summary
-from newskg.graph.store import STORES
+from newskg.graph.backends import STORES
 
 ID = "https://w3id.org/newskg/id/"
 PUTIN = URIRef(ID + "person/Q7747")

@@ -7,9 +7,9 @@ import owlready2
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
-import newskg.graph.namespaces as ns
+import newskg.vocab.namespaces as ns
 from newskg.graph import validate as v
-from newskg.graph.namespaces import NKG, WD
+from newskg.vocab.namespaces import NKG, WD
 
 ID = ns.DEFAULT_BASE
 needs_java = pytest.mark.skipif(not v.java_available(), reason="no Java for HermiT")

@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 
 from newskg import KnowledgeGraph
 from newskg.facts import ENTITY_TYPES
-from newskg.graph.namespaces import NKG, RDF, RDFS, SKOS, XSD
+from newskg.vocab.namespaces import NKG, RDF, RDFS, SKOS, XSD
 
 from .conftest import D, make_facts
 

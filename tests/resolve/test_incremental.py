@@ -58,11 +58,12 @@ def test_a_changed_article_replaces_only_its_own_graph(store, tmp_path):
 def test_a_store_folder_resolves_like_a_temporary_store(tmp_path, monkeypatch):
     """The SQLite-kept index of a store folder and the in-memory one give the same graph, the
     folder flushed and reopened after every article."""
-    import newskg.api
-    monkeypatch.setattr(newskg.api, "FLUSH_EVERY", 1)
+    import newskg.graph.oxigraph
+    monkeypatch.setattr(newskg.graph.oxigraph, "FLUSH_EVERY", 1)
     reopened = []
-    original = newskg.api.reopen_folder
-    monkeypatch.setattr(newskg.api, "reopen_folder", lambda *a: reopened.append(1) or original(*a))
+    original = newskg.graph.oxigraph.OxigraphStore.reopen
+    monkeypatch.setattr(newskg.graph.oxigraph.OxigraphStore, "reopen",
+                        lambda self, *a: reopened.append(1) or original(self, *a))
     graphs = []
     for store in ("oxigraph-disk", "folder"):
         kg = open_graph(store, tmp_path)

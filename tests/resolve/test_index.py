@@ -9,7 +9,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from newskg.facts import PartialDate
-from newskg.graph.namespaces import NKG, OWL, RDF, RDFS, SKOS, WD
+from newskg.vocab.namespaces import NKG, OWL, RDF, RDFS, SKOS, WD
 from newskg.resolve.events import EventReport, Places, match_score, standing_partnership
 from newskg.resolve.index import GraphIndex
 from newskg.resolve.names import person_key, spelling_key

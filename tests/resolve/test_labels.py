@@ -9,7 +9,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from newskg import KnowledgeGraph
-from newskg.graph.namespaces import RDFS, SKOS
+from newskg.vocab.namespaces import RDFS, SKOS
 from newskg.graph.validate import validate
 
 from .conftest import make_facts

@@ -7,7 +7,7 @@ import pytest
 from rdflib import URIRef
 
 from newskg import KnowledgeGraph
-from newskg.graph.namespaces import NKG, OWL, RDF, RDFS, WD
+from newskg.vocab.namespaces import NKG, OWL, RDF, RDFS, WD
 
 from .conftest import D, make_facts
 

@@ -6,7 +6,7 @@ by side (pyoxigraph lets go of Python while it loads): on two cores 1.04 million
 ~330k triples/s instead of ~190k (benchmarks/RESULTS.md).  Other formats load in one piece.
 Named quads are also copied into the default graph, newskg's merge of all graphs; those copies go
 through one more pass over the file (a node's values of a merged predicate that the file's default
-graph states stay the merge's: `newskg.graph.store.with_merge`).
+graph states stay the merge's: `newskg.graph.layout.with_merge`).
 """
 from __future__ import annotations
 

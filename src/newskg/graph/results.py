@@ -14,7 +14,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .namespaces import XSD
+from ..vocab.namespaces import XSD
 
 
 class Rows(list):

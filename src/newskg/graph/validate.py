@@ -29,7 +29,7 @@ SHACL shapes instead.  Literals whose lexical form is not valid for their dataty
 `Literal.ill_typed`, e.g. `"2022-02-30"^^xsd:date`, `"-1"^^xsd:nonNegativeInteger`) are reported
 as violations and are handed to HermiT as strings too.
 
-A `Dataset` is checked as the merge of its graphs (`newskg.graph.store.merge_of`): an article's
+A `Dataset` is checked as the merge of its graphs (`newskg.graph.layout.merge_of`): an article's
 named graph refers to entities that other articles' graphs describe as well, and a node several
 articles report has the merge's one label, date and status.
 """
@@ -54,9 +54,9 @@ from rdflib.namespace import SH
 
 from .. import resources
 from ..paths import ONTOLOGY_FILE, SHAPES_FILE
-from .namespaces import (DCTERMS, DEFAULT_BASE, NKG, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SCHEMA,
+from ..vocab.namespaces import (DCTERMS, DEFAULT_BASE, NKG, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SCHEMA,
                          SEM, SHAPES, SKOS, WD, XSD)
-from .store import MERGED_PREDICATES, merge_of
+from .layout import MERGED_PREDICATES, merge_of
 
 _DATA_IRI = "https://w3id.org/newskg/validation-data"
 _PREFIXES = (("nkg", str(NKG)), ("nkgsh", str(SHAPES)), ("id", DEFAULT_BASE), ("wd", str(WD)),
@@ -107,7 +107,7 @@ def validate(data: Graph | rdflib.Dataset, *, reasoning: bool = True,
     `reasoning=False` skips the OWL check (it starts Java: about a second).
 
     >>> from rdflib import Graph, URIRef
-    >>> from newskg.graph.namespaces import Person, RDF
+    >>> from newskg.vocab.namespaces import Person, RDF
     >>> g = Graph(); _ = g.add((URIRef("https://w3id.org/newskg/id/person/x"), RDF.type, Person))
     >>> report = validate(g, reasoning=False)
     >>> report.conforms, report.ok

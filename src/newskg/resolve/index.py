@@ -8,7 +8,7 @@ Its tables live in Python dicts or, for long runs, in an SQLite file that keeps 
 one article costs about the same in a graph of ten articles or of a million: an event is only
 compared with events that share an entity with it and lie within a month of it — every event
 `newskg.resolve.events.match_score` could accept (see `candidate_events`).  Articles are not held here: whether a graph holds an article is asked
-of the store (`newskg.graph.store.find_subjects`).
+of the store (`newskg.graph.store.Store.find_article`).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from typing import Iterable
 from rdflib import Literal, URIRef
 
 from ..facts import ENTITY_TYPES, EVENT_TYPES, PartialDate
-from ..graph.namespaces import NKG, OWL, RDF, RDFS, SKOS, WD
+from ..vocab.namespaces import NKG, OWL, RDF, RDFS, SKOS, WD
 from ..nlp.gazetteer import fold as _fold_uncached
 from .names import name_words, person_key, spelling_key
 from .tables import MemoryTables
@@ -189,7 +189,7 @@ class GraphIndex:
 
     def add_quads(self, quads: Iterable[tuple], merged=None) -> None:
         """Take in quads just added to the graph, with the merge's values `merged` gives (node,
-        predicate) → values, as `newskg.graph.store.add_quads` does."""
+        predicate) → values, as `newskg.graph.store.Store.add` does."""
         quads, merged = list(quads), dict(merged or {})
         for s, p, o, _ in quads:
             if p == _TYPE:

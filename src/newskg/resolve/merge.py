@@ -87,7 +87,7 @@ def merged_event_label(values: EventValues, names) -> str:
     """The label of a merged event, its participants (and place, organiser) named by `names`
     (IRI → label, a mapping with `.get`), in order of name."""
     from ..facts import Event
-    from ..graph.build import event_label
+    from ..vocab.literals import event_label
 
     def name(iri):
         return names.get(iri) or str(iri).rsplit("/", 1)[-1]

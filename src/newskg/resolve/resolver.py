@@ -35,8 +35,8 @@ from rdflib import Literal, URIRef
 
 from .. import resources
 from ..facts import OCCURRED, Event, Facts
-from ..graph.iris import entity_iri, fact_iri, short_hash
-from ..graph.namespaces import NKG, RDFS
+from ..vocab.iris import entity_iri, fact_iri, short_hash
+from ..vocab.namespaces import NKG, RDFS
 from ..nlp.gazetteer import fold
 from .events import EventReport, Places, best_match
 from .index import EntityNode, EventNode, GraphIndex, label_words, partial_date
@@ -380,7 +380,7 @@ class Resolver:
     def _merge_event(self, ev: Event, report: EventReport, node: EventNode, res: Resolution,
                      places: Places, names, iri: URIRef) -> None:
         """The merge's date, status, places and label of an event now reported once more."""
-        from ..graph.build import event_label
+        from ..vocab.literals import event_label
 
         own = EventValues(ev.type, report.participants, frozenset({report.location} - {None}),
                           frozenset({report.organizer} - {None}), ev.date, ev.status == OCCURRED,
@@ -419,7 +419,7 @@ class Resolver:
 
 def _terms(values: EventValues, label: str | None) -> dict:
     """An event's label, date, status and places as RDF terms, by predicate."""
-    from ..graph.build import date_literal
+    from ..vocab.literals import date_literal
     return {RDFS.label: [Literal(label, lang="en")] if label else [],
             NKG.date: [date_literal(values.date)] if values.date else [],
             NKG.status: [NKG.Occurred if values.occurred else NKG.Planned],
@@ -428,7 +428,7 @@ def _terms(values: EventValues, label: str | None) -> dict:
 
 def _terms_now(node: EventNode) -> dict:
     """What the merge says of an event node so far, as RDF terms by predicate."""
-    from ..graph.build import date_literal
+    from ..vocab.literals import date_literal
     return {RDFS.label: [Literal(node.label, lang="en")] if node.label else [],
             NKG.date: [date_literal(node.date)] if node.date else [],
             NKG.status: [node.status] if node.status else [],

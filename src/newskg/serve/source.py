@@ -7,19 +7,14 @@ folder is removed when the server stops (or, after a kill, by the next server: `
 """
 from __future__ import annotations
 
-import gc
 import shutil
 import tempfile
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from ..errors import InputError
+from ..graph.backends import open_store
+from ..graph.files import load_graph
 from ..tempfiles import owned_prefix, remove_stale
-from ..graph.bulk import bulk_load_file
-from ..graph.store import MERGED_PREDICATES, READ_FORMATS
-
-_MERGED = frozenset(ox.NamedNode(str(p)) for p in MERGED_PREDICATES)
 
 
 class Source:
@@ -43,32 +38,19 @@ def open_source(path: str | Path) -> Source:
     neither, or when the file is not well-formed (with its line)."""
     p = Path(path)
     if p.is_dir():
-        if not (p / "CURRENT").exists():
-            raise InputError(str(p), "this folder is not an Oxigraph store (make one with "
-                                     "`newskg extract … --into DIR`)")
-        try:
-            ox.Store.read_only(str(p))          # fails now rather than in every worker
-        except (OSError, RuntimeError) as exc:
-            raise InputError(str(p), f"cannot open the store: {exc}") from None
-        gc.collect()
+        open_store(path=p, read_only=True).close()       # fails now rather than in every worker
         return Source(str(p), p, temporary=False)
     if not p.exists():
         raise InputError(str(p), "no such file or folder")
-    fmt = READ_FORMATS.get(p.suffix.lower())
-    if fmt is None:
-        raise InputError(str(p), f"unknown graph file suffix {p.suffix!r}; use one of "
-                                 f"{', '.join(READ_FORMATS)}, or a store folder")
     remove_stale(tempfile.gettempdir(), "newskg-serve-")            # left by killed servers
     folder = Path(tempfile.mkdtemp(prefix=owned_prefix("newskg-serve-")))
     try:
-        store = ox.Store(str(folder))
-        bulk_load_file(store, p, fmt, keep_merged=_MERGED)
-        store.flush()
-        del store
-        gc.collect()                            # the folder's lock goes with the handle
-    except (SyntaxError, ValueError, OSError) as exc:
+        store = open_store(path=folder)
+        try:
+            load_graph(p, store)          # as `newskg query FILE` loads it, merge included
+        finally:
+            store.close()                 # lets the folder go: the workers open it themselves
+    except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
-        detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
-        raise InputError(str(p), f"not a valid {fmt.name} file: {detail}",
-                         line=getattr(exc, "lineno", None)) from exc
+        raise
     return Source(str(p), folder, temporary=True)

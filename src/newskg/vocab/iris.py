@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from rdflib import URIRef
 
-from .namespaces import DEFAULT_BASE
+from .namespaces import DCTERMS, DEFAULT_BASE, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
 
 # kinds of instance IRI, each a path segment under the base; also used as Turtle prefixes
 KINDS = ("article", "person", "organization", "country", "place", "event", "position", "quote")
@@ -157,3 +157,20 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     out = {"id": base}
     out.update({kind: f"{base}{kind}/" for kind in KINDS})
     return out
+
+
+#: prefixes of the vocabularies newskg uses
+VOCAB_PREFIXES = {
+    "nkg": str(NKG), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
+    "skos": str(SKOS), "dcterms": str(DCTERMS), "schema": str(SCHEMA), "prov": str(PROV),
+    "sem": str(SEM), "wd": str(WD),
+}
+
+
+def all_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Prefix → namespace for the vocabularies newskg uses and instance IRIs under `base`.
+
+    >>> all_prefixes()["nkg"], all_prefixes("https://example.org/kg/")["event"]
+    ('https://w3id.org/newskg/ontology#', 'https://example.org/kg/event/')
+    """
+    return {**VOCAB_PREFIXES, **prefixes(base)}

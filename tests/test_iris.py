@@ -1,6 +1,6 @@
 import pytest
 
-from newskg.graph.iris import (article_iri, check_base, entity_iri, fact_iri, prefixes, slug,
+from newskg.vocab.iris import (article_iri, check_base, entity_iri, fact_iri, prefixes, slug,
                                span_iri)
 
 
