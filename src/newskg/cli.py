@@ -37,6 +37,8 @@ def main() -> None:
       newskg extract more-articles/ --into graph.trig
       newskg duplicates graph.trig
       newskg validate graph.trig
+      newskg export graph.trig --to graphml -o graph.graphml
+      newskg infer graph.trig -o graph-inferred.trig
       newskg serve graph.trig
     """
 
@@ -119,10 +121,13 @@ def _is_store_folder(path: Path) -> bool:
 @click.option("--update-url", metavar="URL", help="SPARQL Update URL of the endpoint, when the "
               "server lays its URLs out otherwise than newskg guesses (see README).")
 @click.option("--store-url", metavar="URL", help="Graph Store Protocol URL of the endpoint (idem).")
+@click.option("--infer", is_flag=True,
+              help="Also write into OUT's default graph what the ontology's alignments entail "
+                   "(schema:Event, sem:hasActor, …; see `newskg infer`). With -o only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str, store: str,
             into: str | None, jobs: int, dask: str | None, models: tuple[str, ...],
-            update_url: str | None, store_url: str | None, quiet: bool) -> None:
+            update_url: str | None, store_url: str | None, infer: bool, quiet: bool) -> None:
     """Read articles and write their knowledge graph.
 
     INPUT is a .txt article (as copied off a news page), an .html/.htm page, a .jsonl corpus (one
@@ -139,6 +144,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
       newskg extract page.html -o graph.jsonld --base https://example.org/kg/
       newskg extract big-corpus.jsonl --into store/ --jobs 4
       newskg extract big-corpus.jsonl --into http://localhost:7878 --dask tcp://head:8786
+      newskg extract corpus.jsonl -o graph.trig --infer
     """
     import time
 
@@ -155,6 +161,10 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
         into, store = store, DEFAULT_STORE
     if output is None and into is None:
         raise click.UsageError("Missing option '-o' / '--output' (or '--into').")
+    if infer and into is not None:
+        raise click.UsageError("--infer writes the entailments into -o OUT only, not into a graph "
+                               "kept with --into (they would go stale when an article is "
+                               "replaced); run `newskg infer` on a copy instead")
     remote = into is not None and is_endpoint_url(into)
     into_path = Path(into) if into is not None and not remote else None
     into_store = remote or (into_path is not None and _is_store_folder(into_path))
@@ -225,6 +235,9 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
     failed_all = articles == 0 and errors > 0
     targets = [p for p in (None if into_store else into_path, None if interrupted else output)
                if p is not None and not failed_all]
+    if infer and targets:
+        from .graph.infer import materialise
+        materialise(kg.graph)
     for target in targets:
         try:
             kg.serialize(target)
@@ -390,6 +403,138 @@ def duplicates(graph: Path, threshold: float, fmt: str) -> None:
         for r in [head, tuple("-" * w for w in widths), *rows]:
             click.echo("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
         click.echo(f"\n{len(found)} pair{'s' * (len(found) != 1)} to check", err=True)
+
+
+# -- export -------------------------------------------------------------------------------------
+
+def _open_graph(graph: str, store: str = DEFAULT_STORE):
+    """The KnowledgeGraph of GRAPH as `newskg query` takes it: a graph file (loaded), a store
+    folder (read-only) or an endpoint URL (errors end the command)."""
+    from .api import KnowledgeGraph
+    from .graph.remote import is_endpoint_url
+
+    if is_endpoint_url(graph) or Path(graph).is_dir():
+        return _open_target(graph, DEFAULT_BASE, None, None, read_only=True)
+    if not Path(graph).exists():
+        raise click.BadParameter(f"{graph!r}: no such file, folder or URL", param_hint="'GRAPH'")
+    try:
+        return KnowledgeGraph.load(graph, store=store)
+    except InputError as exc:
+        _fail(str(exc))
+
+
+@main.command(short_help="Export the network for Gephi, yEd, Cytoscape or Neo4j.")
+@click.argument("graph", metavar="GRAPH|DIR|URL")
+@click.option("--to", "fmt", type=click.Choice(["graphml", "gexf", "neo4j"]), required=True,
+              help="graphml, gexf: one file (Gephi, yEd, Cytoscape, networkx); neo4j: a folder of "
+                   "nodes.csv and relationships.csv for `neo4j-admin database import`.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write (graphml, gexf), or folder (neo4j; created when missing). "
+                   "Written atomically.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, no summary line.")
+def export(graph: str, fmt: str, output: Path, quiet: bool) -> None:
+    """Export a graph's entities, events and positions as a network for graph tools.
+
+    GRAPH is a graph file, a store folder (opened read-only) or a SPARQL endpoint URL, as for
+    `newskg query`.  Nodes: people, organisations, countries, places, events and positions, each
+    with its type, label, label in each language (label_en, label_id), Wikidata QID and, for an
+    event, its date and status.  Edges, typed: PARTICIPANT and LOCATION (event → entity, with the
+    event's date and status), PART_OF (meeting → summit), ORGANIZER, HOLDS (person → position, with
+    the title) and OF (position → whose office).  Node ids are the graph's IRIs.
+
+    \b
+    Examples:
+      newskg export graph.trig --to graphml -o graph.graphml
+      newskg export store/ --to gexf -o graph.gexf
+      newskg export graph.trig --to neo4j -o neo4j-import/
+      neo4j-admin database import full --nodes=neo4j-import/nodes.csv \\
+          --relationships=neo4j-import/relationships.csv neo4j
+    """
+    from .export import ExportError, read_network, write_network
+
+    if not output.parent.is_dir():
+        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist",
+                                 param_hint="'-o' / '--output'")
+    say = (lambda message: None) if quiet else (lambda message: click.echo(f"{message} …", err=True))
+    kg = _open_graph(graph)
+    try:
+        network = read_network(kg, say)
+    except Exception as exc:   # SPARQL evaluation or endpoint error, from any store
+        _fail(f"{graph}: cannot read the graph: {exc}")
+    finally:
+        kg.close()
+    if not network.nodes:
+        _fail(f"{graph}: not a newskg graph (it holds no entity, event or position)")
+    say(f"writing {fmt}")
+    try:
+        written = write_network(network, fmt, output)
+    except ExportError as exc:
+        _fail(str(exc))
+    if not quiet:
+        n, e = len(network.nodes), len(network.edges)
+        click.echo(f"{n} node{'s' * (n != 1)}, {e} edge{'s' * (e != 1)} → "
+                   f"{', '.join(str(p) for p in written)}", err=True)
+
+
+# -- infer --------------------------------------------------------------------------------------
+
+@main.command(short_help="Add what the ontology entails (schema.org, SEM, PROV-O, ORG).")
+@click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Graph file to write (format from the suffix, as for extract); written "
+                   "atomically. May be GRAPH itself.")
+@click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
+              help="Store to load the graph into (see benchmarks/RESULTS.md).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def infer(graph: Path, output: Path, store: str, quiet: bool) -> None:
+    """Add what the ontology's alignments entail, so that queries in schema.org, SEM, PROV-O and
+    ORG terms find newskg's data.
+
+    Every node gets the superclasses of its classes (a nkg:Meeting is also a nkg:Event, a
+    schema:Event and a sem:Event; a nkg:Person a schema:Person, sem:Actor and prov:Agent) and
+    every statement the superproperties of its property (nkg:participant is also sem:hasActor,
+    nkg:location sem:hasPlace and schema:location, nkg:holds org:holds): the closure of the
+    rdfs:subClassOf, rdfs:subPropertyOf and owl:equivalent* axioms of ontology/newskg.ttl, run as
+    two SPARQL updates, not a general reasoner.  The entailed statements go into the default graph
+    (what queries read); each article's named graph stays as its article said it.
+
+    \b
+    Examples:
+      newskg infer graph.trig -o graph-inferred.trig
+      newskg query graph-inferred.trig "SELECT ?e WHERE { ?e a schema:Event ; sem:hasActor ?who }"
+    """
+    import time
+
+    from .api import KnowledgeGraph
+    from .graph.infer import materialise
+
+    if not graph.exists():
+        raise click.BadParameter(f"{str(graph)!r}: no such file", param_hint="'GRAPH'")
+    try:
+        check_output_path(output)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
+    if not output.parent.is_dir():
+        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist",
+                                 param_hint="'-o' / '--output'")
+    try:
+        kg = KnowledgeGraph.load(graph, store=store)
+    except InputError as exc:
+        _fail(str(exc))
+    before = len(kg)
+    started = time.perf_counter()
+    materialise(kg.graph)
+    elapsed = time.perf_counter() - started
+    added = len(kg) - before
+    try:
+        kg.serialize(output)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    finally:
+        kg.close()
+    if not quiet:
+        click.echo(f"{added} statement{'s' * (added != 1)} entailed ({before} → {before + added}, "
+                   f"{elapsed:.2f} s) → {output}", err=True)
 
 
 # -- validate -----------------------------------------------------------------------------------

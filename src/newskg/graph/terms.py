@@ -16,14 +16,26 @@ from ..vocab.namespaces import XSD
 DEFAULT = DATASET_DEFAULT_GRAPH_ID
 
 
+#: pyoxigraph nodes of IRIs written lately: an article's quads repeat a few predicates, classes,
+#: graph and entity IRIs, and building the node again cost a quarter of writing them
+_NAMED: dict[str, ox.NamedNode] = {}
+_NAMED_MAX = 50_000
+
+
 def to_ox(term):
     """The pyoxigraph term for an rdflib one.
 
     >>> to_ox(Literal("x", lang="id"))
     <Literal value=x language=id>
     """
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+    if type(term) is URIRef or isinstance(term, URIRef):
+        iri = str(term)     # a plain str hashes in C; rdflib's URIRef hash is Python code
+        node = _NAMED.get(iri)
+        if node is None:
+            if len(_NAMED) >= _NAMED_MAX:
+                _NAMED.clear()
+            node = _NAMED[iri] = ox.NamedNode(iri)
+        return node
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -63,7 +75,7 @@ def graph_id(g):
 def to_ox_graph(g):
     """The pyoxigraph graph name for a graph id."""
     gid = graph_id(g)
-    return ox.DefaultGraph() if gid == DEFAULT else to_ox(gid)
+    return ox.DefaultGraph() if gid is DEFAULT or gid == DEFAULT else to_ox(gid)
 
 
 def to_ox_quad(q) -> ox.Quad:
