@@ -198,6 +198,8 @@ def kind(block: Block) -> str:
         return "output"
     if "layout" in block.marks:
         return "layout"
+    if "serve-example" in block.marks or "serve-output" in block.marks:
+        return "serve"                      # run against a real server: tests/serve/test_readme_serve.py
     if any(ln.startswith("$ ") for ln in block.text.splitlines()):
         return "transcript"
     if block.info in ("python", "pycon"):

@@ -29,7 +29,7 @@ from .graph.backends import DEFAULT_STORE, STORES, open_store
 from .graph.build import article_node, facts_to_quads
 from .graph.files import load_graph, write_graph
 from .graph.layout import MERGED_PREDICATES
-from .graph.queries import QueryError, mentions_variable, parameters, resolve_query
+from .graph.queries import QueryError, check_bindings, resolve_query
 from .graph.remote import Endpoint
 from .graph.results import Rows
 from .vocab.iris import all_prefixes, check_base
@@ -363,13 +363,7 @@ class KnowledgeGraph:
                             f"{type(bindings).__name__}")
         text, name = resolve_query(sparql)
         values = {k.lstrip("?$"): _as_term(k, v) for k, v in (bindings or {}).items()}
-        what = f"saved query {name!r}" if name else "the query"
-        for var in values:
-            if not mentions_variable(text, var):
-                raise QueryError(f"{what} has no variable ?{var} to bind")
-        for p in parameters(text):
-            if p.required and p.name not in values:
-                raise QueryError(f"{what} needs the parameter ?{p.name} ({p.description})")
+        check_bindings(text, name, values)
         try:
             return self._store.query(text, values, self.prefixes)
         except (RuntimeError, SyntaxError) as exc:

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import click
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from . import __version__
 from .errors import InputError, NewskgError, StoreError, printable
 from .vocab.namespaces import DEFAULT_BASE
-from .graph.queries import QueryError
+from .graph.queries import QueryError, param_value
 from .graph.backends import DEFAULT_STORE, STORES
 from .graph.files import check_output_path
 
@@ -39,6 +39,7 @@ def main() -> None:
       newskg validate graph.trig
       newskg export graph.trig --to graphml -o graph.graphml
       newskg infer graph.trig -o graph-inferred.trig
+      newskg serve graph.trig
     """
 
 
@@ -355,9 +356,7 @@ def _parse_param(text: str) -> tuple[str, object]:
     name = name.strip().lstrip("?$")
     if not sep or not name.isidentifier():
         raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="'--param'")
-    if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    return name, value
+    return name, param_value(value)
 
 
 # -- duplicates ---------------------------------------------------------------------------------
@@ -591,6 +590,80 @@ def _stop(kg, exc: Exception, into: str | None) -> None:
     except StoreError:
         pass                       # the same fault, already being reported: one line is enough
     _fail(f"{exc}{kept}")
+
+
+# -- serve --------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("graph", metavar="GRAPH|DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("--bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT",
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run; past them it is stopped and answered 503.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Processes that run queries side by side.")
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL updates (with --token-file): without it every update is 403.")
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="File holding the token an update must send as 'Authorization: Bearer …'.")
+@click.option("--cors", multiple=True, metavar="ORIGIN",
+              help="Let web pages of ORIGIN (e.g. https://example.org) query (repeatable).")
+@click.option("--max-request-size", type=click.IntRange(min=1), default=1 << 20,
+              show_default=True, metavar="BYTES", help="Largest request body or query string.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI of the graph's instances (its prefixes can be used in queries).")
+def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bool,
+          token_file: Path | None, cors: tuple[str, ...], max_request_size: int,
+          base: str) -> None:
+    """Serve a graph file or a store folder as a SPARQL 1.1 Protocol endpoint.
+
+    The endpoint is http://HOST:PORT/sparql (also /query): GET ?query=…, or POST the query as
+    application/sparql-query or as a form; results as SPARQL JSON, XML, CSV or TSV, graphs as
+    Turtle, N-Triples, JSON-LD or RDF/XML, by the Accept header; without a query it answers its
+    service description.  /queries/NAME?PARAM=VALUE runs a saved query (listed at /queries), its
+    parameters bound as `newskg query --param` binds them.  A graph file is loaded once; a store
+    folder is opened read-only, so `newskg extract --into DIR` can go on adding to it, and new
+    articles appear within a second.
+    The server is read-only: an update gets 403, unless --allow-update and --token-file are
+    given (then an update needs the token; it changes the store folder, or the loaded copy of a
+    graph file, never the file).
+
+    \b
+    Examples:
+      newskg serve graph.trig
+      newskg serve store/ --bind 127.0.0.1:8000 --timeout 10
+      curl 'http://127.0.0.1:7878/queries/timeline?name=Xi%20Jinping'
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from .vocab.iris import all_prefixes
+    from .serve.app import Settings
+    from .serve.app import serve as run_server
+    from .serve.source import open_source
+
+    host, sep, port = bind.rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        raise click.BadParameter(f"{bind!r} is not HOST:PORT", param_hint="'--bind'")
+    if allow_update != (token_file is not None):
+        raise click.UsageError("--allow-update and --token-file go together: updates need a token")
+    token = token_file.read_text(encoding="utf-8").strip() if token_file else None
+    if token_file and not token:
+        _fail(f"{printable(str(token_file))}: the token file is empty")
+    try:
+        settings = Settings(all_prefixes(base), workers, timeout, token, list(cors),
+                            max_request_size)
+        source = open_source(graph)
+    except InputError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--base'") from None
+    click.echo(f"newskg serve: {printable(str(graph))} at http://{bind}/sparql "
+               f"({'updates with a token' if token else 'read-only'}; queries stopped after "
+               f"{timeout:g} s)", err=True)
+    try:
+        run_server(source, settings, host.strip("[]"), int(port))
+    finally:
+        source.close()
 
 
 def _fail(message: str) -> None:

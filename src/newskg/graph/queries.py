@@ -81,6 +81,36 @@ def parameters(text: str) -> list[Parameter]:
     return out
 
 
+def param_value(value: str):
+    """The value a `--param NAME=VALUE` (or `newskg serve`'s `?NAME=VALUE`) binds: an IRI when
+    written `<…>`, else the string itself (bound as a plain literal).
+
+    >>> param_value("<https://w3id.org/x>"), param_value("Xi Jinping")
+    (rdflib.term.URIRef('https://w3id.org/x'), 'Xi Jinping')
+    """
+    from rdflib import URIRef
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    return value
+
+
+def check_bindings(text: str, name: str | None, variables) -> None:
+    """Raise QueryError when a query cannot take these bindings: a variable it does not use, or
+    a required parameter (see `parameters`) left out.  `name` is the saved query's, for messages.
+
+    >>> check_bindings("# Parameter ?name (required): who\\nSELECT ?name {}", "t", ["who"])
+    Traceback (most recent call last):
+    ...
+    newskg.graph.queries.QueryError: saved query 't' has no variable ?who to bind
+    """
+    what = f"saved query {name!r}" if name else "the query"
+    for var in variables:
+        if not mentions_variable(text, var):
+            raise QueryError(f"{what} has no variable ?{var} to bind")
+    for p in parameters(text):
+        if p.required and p.name not in variables:
+            raise QueryError(f"{what} needs the parameter ?{p.name} ({p.description})")
+
 def summary(text: str) -> str:
     """The first comment line of a query (what it answers), without the `#`."""
     for line in text.splitlines():
