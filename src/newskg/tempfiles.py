@@ -36,7 +36,7 @@ def remove_stale(folder: str | os.PathLike, prefix: str, suffix: str = "") -> li
         if not (name.startswith(prefix) and name.endswith(suffix)):
             continue
         pid = name[len(prefix):].split("-", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+        if not pid.isdigit() or int(pid) == os.getpid() or process_alive(int(pid)):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
@@ -49,7 +49,7 @@ def remove_stale(folder: str | os.PathLike, prefix: str, suffix: str = "") -> li
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether a process of this id is running (one of another user's counts as running)."""
     try:
         os.kill(pid, 0)

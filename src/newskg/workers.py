@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from .article import Article
 from .errors import InputError, NewskgError
+from .tempfiles import process_alive
 
 #: articles sent to a worker at a time
 BATCH = 8
@@ -205,23 +206,13 @@ def watch_parent(pid: int) -> None:
         except ProcessLookupError:
             os._exit(1)
         except (AttributeError, OSError):        # no pidfd here: poll
-            while _alive(pid):
+            while process_alive(pid):
                 time.sleep(1.0)
             os._exit(1)
         select.select([fd], [], [])              # readable once the process has exited
         os._exit(1)
 
     threading.Thread(target=watch, name="newskg-watch-parent", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _dask(items: Iterable, address: str, jobs: int) -> Iterator[tuple]:
