@@ -255,3 +255,10 @@ def test_store_folder_as_store_or_into_and_queried_read_only(runner, pipeline, i
     assert both.exit_code == 2 and "not both" in both.stderr
     missing = runner.invoke(main, ["query", str(inputs / "nothing"), "meetings"])
     assert missing.exit_code == 2 and "no such file, folder or URL" in missing.stderr
+
+
+def test_a_log_gets_whole_error_lines_and_no_progress_bar(runner, pipeline, inputs, tmp_path):
+    """stderr that is no terminal (a log file, a pipe) gets each message on a line of its own."""
+    done = runner.invoke(main, ["extract", str(inputs / "corpus.jsonl"), "-o", str(tmp_path / "g.trig")])
+    assert "\r" not in done.stderr and "it/s" not in done.stderr
+    assert any(line.startswith("error: ") for line in done.stderr.splitlines())

@@ -205,7 +205,7 @@ def extract(inputs: tuple[Path, ...], output: Path | None, lang: str, base: str,
             report(f"error: {exc}")
     multi = len(inputs) > 1 or any(p.is_dir() or p.suffix.lower() in _MULTI_SUFFIXES
                                    for p in present)
-    show = not quiet and multi
+    show = not quiet and multi and sys.stderr.isatty()   # a log file gets the lines, not a bar
     articles = 0
     started = time.perf_counter()
     items = kg.ingest(present, lang=None if lang == "auto" else lang, jobs=jobs,
