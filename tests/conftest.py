@@ -290,3 +290,16 @@ def endpoint(oxigraph_server):
     from newskg.graph.remote import Endpoint
     Endpoint.from_url(oxigraph_server).update("CLEAR ALL")
     return oxigraph_server
+
+
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory):
+    """The bundled example article extracted by the real pipeline, as a TriG file."""
+    from newskg.api import KnowledgeGraph
+    from newskg.paths import EXAMPLE_ARTICLE
+    kg = KnowledgeGraph()
+    kg.add_file(EXAMPLE_ARTICLE)
+    assert not kg.errors
+    path = kg.serialize(tmp_path_factory.mktemp("seed") / "seed.trig")
+    kg.close()
+    return path

@@ -15,16 +15,6 @@ XI = "https://w3id.org/newskg/id/person/Q15031"
 SAMARKAND = "https://w3id.org/newskg/id/place/Q5753"
 
 
-@pytest.fixture(scope="module")
-def seed_graph(tmp_path_factory):
-    kg = KnowledgeGraph()
-    kg.add_file(EXAMPLE_ARTICLE)
-    assert not kg.errors
-    path = kg.serialize(tmp_path_factory.mktemp("seed") / "seed.trig")
-    kg.close()
-    return path
-
-
 def export(*args):
     result = CliRunner().invoke(main, ["export", *map(str, args)])
     return result

@@ -22,26 +22,16 @@ ASK { GRAPH ?g { { ?s a schema:Event } UNION { ?s sem:hasActor ?o } UNION { ?s a
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    kg = KnowledgeGraph()
-    kg.add_file(EXAMPLE_ARTICLE)
-    assert not kg.errors
-    path = kg.serialize(tmp_path_factory.mktemp("seed") / "seed.trig")
-    kg.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def inferred(seed):
-    out = seed.with_name("inferred.trig")
-    res = CliRunner().invoke(main, ["infer", str(seed), "-o", str(out)])
+def inferred(seed_graph):
+    out = seed_graph.with_name("inferred.trig")
+    res = CliRunner().invoke(main, ["infer", str(seed_graph), "-o", str(out)])
     assert res.exit_code == 0, res.output
     assert res.stderr.strip().endswith(f"→ {out}") and "statements entailed" in res.stderr
     return out
 
 
-def test_schema_and_sem_queries_find_the_meeting_after_infer_none_before(seed, inferred):
-    before, after = KnowledgeGraph.load(seed), KnowledgeGraph.load(inferred)
+def test_schema_and_sem_queries_find_the_meeting_after_infer_none_before(seed_graph, inferred):
+    before, after = KnowledgeGraph.load(seed_graph), KnowledgeGraph.load(inferred)
     assert before.query(PUTIN_XI) == []
     rows = after.query(PUTIN_XI)
     assert len(rows) == 1 and str(rows[0]["event"]).startswith("https://w3id.org/newskg/id/event/")
@@ -52,8 +42,8 @@ def test_schema_and_sem_queries_find_the_meeting_after_infer_none_before(seed, i
     assert after.query("ASK { ?c a nkg:Country , nkg:Place , schema:Country }")   # Country ⊑ Place
 
 
-def test_entailed_statements_go_to_the_default_graph_only(seed, inferred):
-    before, after = KnowledgeGraph.load(seed), KnowledgeGraph.load(inferred)
+def test_entailed_statements_go_to_the_default_graph_only(seed_graph, inferred):
+    before, after = KnowledgeGraph.load(seed_graph), KnowledgeGraph.load(inferred)
     assert len(after) > len(before)
     assert after.query(IN_ARTICLE_GRAPHS)[0]["n"] == before.query(IN_ARTICLE_GRAPHS)[0]["n"]
     assert not after.query(ENTAILED_IN_ARTICLE_GRAPHS)
@@ -66,9 +56,9 @@ def test_infer_twice_adds_nothing(inferred, tmp_path):
     assert len(KnowledgeGraph.load(again)) == len(KnowledgeGraph.load(inferred))
 
 
-def test_saved_queries_answer_as_before(seed, inferred):
+def test_saved_queries_answer_as_before(seed_graph, inferred):
     """Only the profile, which lists every type of an entity, gains rows (the entailed types)."""
-    before, after = KnowledgeGraph.load(seed), KnowledgeGraph.load(inferred)
+    before, after = KnowledgeGraph.load(seed_graph), KnowledgeGraph.load(inferred)
     params = {"timeline": {"name": "Xi Jinping"}, "entity_profile": {"name": "Xi Jinping"}}
     for name in saved_queries():
         old, new = before.query(name, params.get(name)), after.query(name, params.get(name))
