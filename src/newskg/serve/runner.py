@@ -3,9 +3,11 @@ read-only handle on the served folder.
 
 pyoxigraph cannot stop a running query from Python, so a query past the time limit is stopped by
 ending the process that runs it; pebble's ProcessPool does that and starts a replacement, and the
-other workers go on answering meanwhile.  Each worker opens the folder on its first query and opens
-it afresh, at most once a `REFRESH` seconds, when the folder's files have changed: articles another
-process (`newskg extract --into DIR`) writes meanwhile appear without a restart.  Updates, when the
+other workers go on answering meanwhile.  Each worker opens the folder on its first query and, before
+every query, lists the folder's files (a few dozen names: microseconds) and opens it afresh when they
+have changed: articles another process (`newskg extract --into DIR`) writes meanwhile appear without
+a restart, and once the writer has finished every worker answers from its last state (a worker that
+checked only once a second could answer from an older state than another worker just did).  Updates, when the
 server allows them, run in a pool of one worker that holds the folder for writing.
 """
 from __future__ import annotations
@@ -23,8 +25,6 @@ from pebble import ProcessExpired, ProcessPool
 
 from .protocol import NotAcceptable, choose
 
-#: seconds between two checks of a served folder for changes (per worker)
-REFRESH = 1.0
 #: attempts at opening a folder another process is writing (a file may vanish under the opening)
 OPEN_ATTEMPTS = 3
 
@@ -48,12 +48,10 @@ class _Folder:
 
     def __init__(self, folder: str, writable: bool):
         self.folder, self.writable = folder, writable
-        self.store, self.seen, self.checked = None, None, 0.0
+        self.store, self.seen = None, None
 
     def current(self) -> ox.Store:
-        now = time.monotonic()
-        if self.store is None or (not self.writable and now - self.checked >= REFRESH):
-            self.checked = now
+        if self.store is None or not self.writable:
             seen = _files(self.folder)
             if self.store is None or seen != self.seen:
                 self.store = None
