@@ -612,9 +612,12 @@ def _stop(kg, exc: Exception, into: str | None) -> None:
               show_default=True, metavar="BYTES", help="Largest request body or query string.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI of the graph's instances (its prefixes can be used in queries).")
+@click.option("--infer", is_flag=True,
+              help="Also serve what the ontology's alignments entail (as `newskg infer`), in a "
+                   "temporary copy; a store folder is copied as it is at the start.")
 def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bool,
           token_file: Path | None, cors: tuple[str, ...], max_request_size: int,
-          base: str) -> None:
+          base: str, infer: bool) -> None:
     """Serve a graph file or a store folder as a SPARQL 1.1 Protocol endpoint.
 
     The endpoint is http://HOST:PORT/sparql (also /query): GET ?query=…, or POST the query as
@@ -627,11 +630,16 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
     The server is read-only: an update gets 403, unless --allow-update and --token-file are
     given (then an update needs the token; it changes the store folder, or the loaded copy of a
     graph file, never the file).
+    --infer adds what the ontology's alignments entail (schema:Event, sem:hasActor, …; the closure
+    `newskg infer` writes, ~10 s per million triples) to a temporary copy, which is served: a store
+    folder is copied as it is at the start (hard links), so articles added to it later are not
+    served until a restart.  It cannot be combined with --allow-update.
 
     \b
     Examples:
       newskg serve graph.trig
       newskg serve store/ --bind 127.0.0.1:8000 --timeout 10
+      newskg serve graph.trig --infer
       curl 'http://127.0.0.1:7878/queries/timeline?name=Xi%20Jinping'
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/sparql
@@ -646,13 +654,16 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
         raise click.BadParameter(f"{bind!r} is not HOST:PORT", param_hint="'--bind'")
     if allow_update != (token_file is not None):
         raise click.UsageError("--allow-update and --token-file go together: updates need a token")
+    if infer and allow_update:
+        raise click.UsageError("--infer serves a temporary copy with what the ontology entails, "
+                               "which an update would not keep in step: use one or the other")
     token = token_file.read_text(encoding="utf-8").strip() if token_file else None
     if token_file and not token:
         _fail(f"{printable(str(token_file))}: the token file is empty")
     try:
         settings = Settings(all_prefixes(base), workers, timeout, token, list(cors),
                             max_request_size)
-        source = open_source(graph)
+        source = open_source(graph, infer=infer)
     except InputError as exc:
         _fail(str(exc))
     except ValueError as exc:
