@@ -2,15 +2,9 @@
 
 Two checks, one report:
 
-(a) SHACL: `ontology/shapes.ttl` with pySHACL, on the data with the ontology (`ontology/newskg.ttl`)
-    mixed in and what RDFS entails from both, so that a `nkg:Country` counts as a `nkg:Place`, a
-    `nkg:Meeting` as a `nkg:Event`, and the value of `nkg:location` as a place.  The entailment is
-    `rdfs_closure` here, not pySHACL's own (`inference="rdfs"`, owlrl's RDFS closure): the same
-    types and statements for the shapes (the rules rdfs2, 3, 7 and 9 of RDF 1.1 Semantics; owlrl
-    adds only what no shape looks at: `rdfs:Resource` types, axiomatic triples, types of
-    literals), in one pass over the data instead of owlrl's rounds to a fixpoint, which grow faster
-    than the graph (a 5,700-article graph did not finish in an hour; benchmarks/RESULTS.md,
-    "Validation at scale").
+(a) SHACL: `ontology/shapes.ttl` with pySHACL, the ontology (`ontology/newskg.ttl`) as ontology
+    graph and RDFS inference, so that a `nkg:Country` counts as a `nkg:Place`, a `nkg:Meeting` as
+    a `nkg:Event`, and the value of `nkg:location` as a place.
 (b) OWL 2 consistency: the ontology and the data in a fresh owlready2 `World`, decided by the
     HermiT bundled with owlready2 (a consistency check only, no classification; needs Java, found
     through `owlready2.JAVA_EXE`).  When it cannot run (no Java found, or HermiT stops with an
@@ -171,10 +165,8 @@ def _shacl(graph: Graph, lang: str, report: ValidationReport) -> set[tuple]:
     import pyshacl
 
     started = time.perf_counter()
-    entailed = rdfs_closure(graph, _ontology())
-    _, results, _ = pyshacl.validate(entailed, shacl_graph=_shapes(), inference="none",
-                                     inplace=True, allow_warnings=True)
-    del entailed
+    _, results, _ = pyshacl.validate(graph, shacl_graph=_shapes(), ont_graph=_ontology(),
+                                     inference="rdfs", allow_warnings=True)
     flagged: set[tuple] = set()
     top = [r for report_node in results.subjects(RDF.type, SH.ValidationReport)
            for r in results.objects(report_node, SH.result)]     # not the nested sh:detail ones
@@ -193,82 +185,6 @@ def _shacl(graph: Graph, lang: str, report: ValidationReport) -> set[tuple]:
     report.notes.append(f"SHACL: {len(graph)} triples checked against shapes.ttl "
                         f"({time.perf_counter() - started:.2f} s)")
     return flagged
-
-
-def rdfs_closure(data: Graph, ontology: Graph) -> Graph:
-    """A new graph: `data` and `ontology` with what RDFS entails from them — every statement of
-    a property also made with its superproperties (rdfs7), the types its properties' domains and
-    ranges give a node (rdfs2, rdfs3; a literal takes none), and the superclasses of every type
-    (rdfs9), the subclass and subproperty hierarchies taken transitively (rdfs5, rdfs11).
-
-    These are the statements of owlrl's RDFS closure that can change what a shape finds; owlrl
-    also adds `rdfs:Resource` and `rdf:Property` types, the RDF axiomatic triples and literal
-    datatypes, which no shape of newskg's looks at (`tests/graph/test_validate.py` compares the
-    two).  One pass over the triples plus a dictionary of types per node: linear in the graph.
-
-    >>> from rdflib import Graph, URIRef as U
-    >>> from newskg.vocab.namespaces import NKG, RDF
-    >>> onto = Graph().parse(data="@prefix nkg: <https://w3id.org/newskg/ontology#> ."
-    ...     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."
-    ...     "nkg:location rdfs:range nkg:Place . nkg:Country rdfs:subClassOf nkg:Place .",
-    ...     format="turtle")
-    >>> g = Graph(); _ = g.add((U("urn:e"), NKG.location, U("urn:p")))
-    >>> (U("urn:p"), RDF.type, NKG.Place) in rdfs_closure(g, onto)
-    True
-    """
-    both = (data, ontology)
-
-    def objects(subject, prop):
-        return {o for g in both for o in g.objects(subject, prop)}
-
-    def upward(prop) -> dict:
-        """Each node of the `prop` hierarchy → every node above it (itself left out)."""
-        edges: dict = {}
-        for g in both:
-            for a, b in g.subject_objects(prop):
-                edges.setdefault(a, set()).add(b)
-        closed = {}
-        for start in edges:
-            seen, todo = set(), [start]
-            while todo:
-                for b in edges.get(todo.pop(), ()):
-                    if b not in seen:
-                        seen.add(b)
-                        todo.append(b)
-            seen.discard(start)
-            closed[start] = seen
-        return closed
-
-    super_classes = upward(RDFS.subClassOf)
-    super_props = upward(RDFS.subPropertyOf)
-    props_of: dict = {}          # property → (itself and its superproperties, their domains, ranges)
-
-    def about(prop):
-        if prop not in props_of:
-            props = {prop} | super_props.get(prop, set())
-            props_of[prop] = (super_props.get(prop, set()),
-                              {c for q in props for c in objects(q, RDFS.domain)},
-                              {c for q in props for c in objects(q, RDFS.range)})
-        return props_of[prop]
-
-    out = Graph()
-    types: dict = {}
-    for g in both:
-        for s, p, o in g:
-            out.add((s, p, o))
-            supers, domains, ranges = about(p)
-            for q in supers:
-                out.add((s, q, o))
-            if domains:
-                types.setdefault(s, set()).update(domains)
-            if ranges and not isinstance(o, Literal):
-                types.setdefault(o, set()).update(ranges)
-            if p == RDF.type:
-                types.setdefault(s, set()).add(o)
-    for node, classes in types.items():
-        for c in classes | {b for c in classes for b in super_classes.get(c, ())}:
-            out.add((node, RDF.type, c))
-    return out
 
 
 def _kinds(graph: Graph, node) -> list[str]:
