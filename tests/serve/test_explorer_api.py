@@ -65,7 +65,7 @@ def test_the_root_leads_to_the_search_page_and_the_pages_are_served(server):
     status, headers, body = get(server, "/explore/")
     assert status == 200 and headers["content-type"].startswith("text/html")
     assert b'id="search"' in body and b'href="network.html"' in body
-    for page in ("entity.html", "event.html", "network.html"):
+    for page in ("entity.html", "event.html", "network.html", "query.html"):
         status, headers, body = get(server, f"/explore/{page}")
         assert status == 200 and b"<nav>" in body, page
     status, headers, body = get(server, "/explore/vendor/vis-timeline/vis-timeline-graph2d.min.js")

@@ -160,11 +160,11 @@ async def answer(request: Request, text: str, substitutions: dict, default_graph
 
 
 async def _saved_index(request: Request) -> Response:
-    """The saved queries: name, what each answers, its parameters and its URL."""
+    """The saved queries: name, what each answers, its text, its parameters and its URL."""
     out = []
     for name, path in saved_queries().items():
         text = path.read_text(encoding="utf-8")
-        out.append({"name": name, "summary": summary(text),
+        out.append({"name": name, "summary": summary(text), "query": text,
                     "url": str(request.url_for("saved", name=name)),
                     "parameters": [{"name": p.name, "required": p.required,
                                     "description": p.description} for p in parameters(text)]})
