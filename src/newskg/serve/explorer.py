@@ -13,7 +13,7 @@ applies to them as to every query:
   It answers `{"rows": [SPARQL JSON bindings], "offset", "limit", "more"}`, `more` saying whether
   another page follows.
 - `/api/network?from=&to=&eventType=&limit=N` answers the co-participation network: the top `limit`
-  entities by number of events shared with someone (`network_nodes.rq`), how many there are in
+  (50 unless asked, at most the query's rows per page) entities by number of events shared with someone (`network_nodes.rq`), how many there are in
   all (`network_count.rq`), and the edges among the top ones (`network_edges.rq`, whose empty
   `VALUES` lists are filled with the top nodes' IRIs, each written as a checked IRI term).
 """
@@ -42,6 +42,8 @@ _EMPTY_VALUES = r"VALUES\s+\?{var}\s*\{{\s*\}}"
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 #: the network's page queries, run together by /api/network rather than one by one
 NETWORK = ("network_nodes", "network_count", "network_edges")
+#: nodes the network shows unless asked for more (at most network_nodes.rq's rows per page)
+NETWORK_NODES = 50
 
 
 def routes() -> list:
@@ -140,7 +142,9 @@ async def _page_query(request: Request) -> Response:
 
 async def _network(request: Request) -> Response:
     nodes_q, count_q, edges_q = (PageQuery(n) for n in NETWORK)
+    given = "limit" in request.query_params
     params, offset, limit = _paging(request, nodes_q.page)
+    limit = limit if given else NETWORK_NODES
     if offset:
         raise HTTPProblem(400, "the network has no pages: it shows the top `limit` nodes")
     for key in ("from", "to"):
