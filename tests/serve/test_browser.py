@@ -1,5 +1,5 @@
 """The explorer pages in a real headless browser: Chromium from the system packages, driven by
-Selenium, on `newskg serve` of the seed graph.
+Selenium, on `newskg serve` of the seed graph (and of a graph whose names and sentences are markup).
 
 It searches "Putin", opens his page, finds the planned 2022-09-14 meeting with Xi Jinping in
 Samarkand on the timeline, opens the event page and sees the evidence sentence, draws the network
@@ -158,3 +158,61 @@ def test_query_page_runs_the_meetings_tab(server, browser, artifacts):
     assert len(rows) == 1
     assert "Vladimir Putin" in rows[0].text and "Xi Jinping" in rows[0].text
     browser.save_screenshot(str(artifacts / "explorer-query.png"))
+
+
+# -- text from articles is text ----------------------------------------------------------------
+
+HOSTILE = """\
+@prefix nkg: <https://w3id.org/newskg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<https://w3id.org/newskg/id/article/a> {
+  <https://w3id.org/newskg/id/event/e> nkg:evidence "<img src=x onerror=\\"window.pwned=3\\">An evidence sentence" .
+}
+{
+  <https://w3id.org/newskg/id/person/evil> a nkg:Person ; rdfs:label "<img src=x onerror=\\"window.pwned=1\\">Evil"@en ;
+      skos:altLabel "Evil" ; owl:sameAs <javascript:window.pwned=4> ; nkg:mentionedIn <https://w3id.org/newskg/id/article/a> .
+  <https://w3id.org/newskg/id/person/other> a nkg:Person ; rdfs:label "Other"@en .
+  <https://w3id.org/newskg/id/event/e> a nkg:Meeting ; rdfs:label "<script>window.pwned=2</script>Meeting"@en ;
+      nkg:participant <https://w3id.org/newskg/id/person/evil> , <https://w3id.org/newskg/id/person/other> ; nkg:date "2022-01-02"^^xsd:date ;
+      nkg:status nkg:Occurred ; nkg:mentionedIn <https://w3id.org/newskg/id/article/a> ;
+      nkg:evidence "<img src=x onerror=\\"window.pwned=3\\">An evidence sentence" .
+  <https://w3id.org/newskg/id/article/a> a nkg:Article ; dcterms:title "<b onmouseover=\\"window.pwned=5\\">Title</b>" ;
+      schema:url "javascript:window.pwned=6" ; nkg:published "2022-01-03"^^xsd:date .
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("hostile") / "hostile.trig"
+    path.write_text(HOSTILE, encoding="utf-8")
+    with running(path) as url:
+        yield url
+
+
+def test_names_and_sentences_from_articles_are_shown_as_text(hostile_server, browser):
+    browser.get(f"{hostile_server}/explore/?q=evil")
+    hit = wait(browser, EC.element_to_be_clickable((By.CSS_SELECTOR, "#results a.result")),
+               "searching evil found nothing")
+    assert hit.text == '<img src=x onerror="window.pwned=1">Evil'
+    hit.click()
+    ready(browser, '<img src=x onerror="window.pwned=1">Evil')
+    item = wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, "#timeline a.event")),
+                "no event on the timeline")
+    assert item.text.startswith("<script>window.pwned=2</script>Meeting")
+    assert browser.find_element(By.CSS_SELECTOR, "a.wikidata").get_attribute("href") is None
+    item.click()
+    ready(browser, "<script>window.pwned=2</script>Meeting")
+    sentence = browser.find_element(By.CSS_SELECTOR, "#evidence .sentence")
+    assert sentence.text == '<img src=x onerror="window.pwned=3">An evidence sentence'
+    article = browser.find_element(By.CSS_SELECTOR, "#evidence .article")
+    assert article.text == '<b onmouseover="window.pwned=5">Title</b>'
+    assert article.get_attribute("href") is None               # a javascript: URL is no link
+    assert not browser.find_elements(By.CSS_SELECTOR, "main img, main script, main b")
+    assert browser.execute_script("return window.pwned") is None

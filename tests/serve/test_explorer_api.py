@@ -65,6 +65,10 @@ def test_the_root_leads_to_the_search_page_and_the_pages_are_served(server):
     status, headers, body = get(server, "/explore/")
     assert status == 200 and headers["content-type"].startswith("text/html")
     assert b'id="search"' in body and b'href="network.html"' in body
+    # only this server's own scripts run in the pages, whatever got into them
+    policy = headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "connect-src 'self';" in policy
+    assert headers["x-content-type-options"] == "nosniff"
     for page in ("entity.html", "event.html", "network.html", "query.html"):
         status, headers, body = get(server, f"/explore/{page}")
         assert status == 200 and b"<nav>" in body, page

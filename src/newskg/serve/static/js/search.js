@@ -15,11 +15,13 @@ function render(row) {
 }
 
 async function search(q) {
+  delete document.body.dataset.ready;
   results.replaceChildren();
   document.querySelectorAll("button.more").forEach((b) => b.remove());
   delete results.dataset.count;
   if (!q.trim()) return;
   await pager(results, "search", {q: q.trim()}, render, {empty: `Nothing is named “${q}”.`});
+  document.body.dataset.ready = "1";
 }
 
 form.addEventListener("submit", (event) => {
