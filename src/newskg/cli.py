@@ -661,7 +661,7 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
         raise click.BadParameter(str(exc), param_hint="'--base'") from None
     click.echo(f"newskg serve: {printable(str(graph))} at http://{bind}/sparql "
                f"({'updates with a token' if token else 'read-only'}; queries stopped after "
-               f"{timeout:g} s)", err=True)
+               f"{timeout:g} s); explorer pages at http://{bind}/", err=True)
     try:
         run_server(source, settings, host.strip("[]"), int(port))
     finally:
