@@ -29,6 +29,7 @@ webdriver = pytest.importorskip("selenium.webdriver",
                                 reason="selenium is not installed (pip install 'newskg[test]')")
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -207,6 +208,10 @@ def test_names_and_sentences_from_articles_are_shown_as_text(hostile_server, bro
                 "no event on the timeline")
     assert item.text.startswith("<script>window.pwned=2</script>Meeting")
     assert browser.find_element(By.CSS_SELECTOR, "a.wikidata").get_attribute("href") is None
+    ActionChains(browser).move_to_element(item).perform()             # its tooltip, too
+    tooltip = wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, ".vis-tooltip")),
+                   "no tooltip over the timeline's event")
+    assert tooltip.text.startswith("<script>window.pwned=2</script>Meeting")
     item.click()
     ready(browser, "<script>window.pwned=2</script>Meeting")
     sentence = browser.find_element(By.CSS_SELECTOR, "#evidence .sentence")
