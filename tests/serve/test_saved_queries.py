@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from newskg.cli import main
+from newskg.paths import QUERIES_DIR
 
 from .server import request, running
 
@@ -76,3 +77,5 @@ def test_the_saved_queries_are_listed(server):
     assert listed["timeline"]["parameters"][0] | {"description": ""} == \
         {"name": "name", "required": True, "description": ""}
     assert listed["meetings"]["url"] == f"{server}/queries/meetings"
+    # the text too, for the query page's ready tabs
+    assert listed["meetings"]["query"] == (QUERIES_DIR / "meetings.rq").read_text()
