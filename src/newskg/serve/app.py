@@ -31,7 +31,7 @@ from ..graph.queries import (QueryError, check_bindings, param_value, parameters
 from .explorer import routes as explorer_routes
 from .problems import HTTPProblem, run
 from .protocol import accepted, service_description
-from .runner import BadQuery, QueryTimeout, Runner, WorkerError
+from .runner import BadQuery, QueryTimeout, Runner, WorkerError, bound_values
 from .source import Source
 
 #: the endpoint's paths: `/sparql`, and `/query` as Oxigraph server names it
@@ -203,9 +203,11 @@ async def _saved(request: Request) -> Response:
         check_bindings(text, name, values)
     except QueryError as exc:
         raise HTTPProblem(400, str(exc)) from None
-    substitutions = {var: ("literal", value) if isinstance(value, str) else ("iri", str(value))
-                     for var, value in values.items()}
-    return await answer(request, text, substitutions)
+    try:
+        bound = bound_values(values)
+    except BadQuery as exc:
+        raise HTTPProblem(400, str(exc)) from None
+    return await answer(request, text, bound)
 
 
 async def _update(request: Request, settings: Settings, text: str) -> Response:

@@ -23,7 +23,6 @@ import json
 import re
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import URIRef
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -33,6 +32,7 @@ from starlette.staticfiles import StaticFiles
 from ..graph.queries import QueryError, check_bindings, param_value, parameters, term_text
 from ..paths import PACKAGE
 from .problems import HTTPProblem, run
+from .runner import BadQuery, bound_values
 
 STATIC_DIR = Path(__file__).parent / "static"
 PAGE_QUERIES = PACKAGE / "resources" / "common" / "explorer"
@@ -104,17 +104,10 @@ class PageQuery:
             check_bindings(self.text, self.name, values)
         except QueryError as exc:
             raise HTTPProblem(400, str(exc)) from None
-        out = {}
-        for var, value in values.items():
-            if not isinstance(value, URIRef):
-                out[var] = ("literal", str(value))
-            else:
-                try:
-                    ox.NamedNode(str(value))
-                except ValueError:
-                    raise HTTPProblem(400, f"{var}: {str(value)!r} is not an IRI") from None
-                out[var] = ("iri", str(value))
-        return out
+        try:
+            return bound_values(values)
+        except BadQuery as exc:
+            raise HTTPProblem(400, str(exc)) from None
 
     async def rows(self, request: Request, substitutions: dict, offset: int, limit: int,
                    text: str | None = None) -> dict:
