@@ -34,7 +34,8 @@ from .bulk import bulk_load_file
 from .layout import MERGED_OX
 from .results import Rows
 from .store import Store
-from .terms import DEFAULT, TermCache, from_ox, from_ox_quad, to_ox, to_ox_graph, to_ox_quad
+from .terms import (DEFAULT, TermCache, from_ox, from_ox_quad, to_ox, to_ox_graph, to_ox_quad,
+                    to_ox_quads)
 
 #: below this many quads a transaction (`extend`) is far cheaper than Oxigraph's bulk loader, which
 #: sets up sorted files for each call (0.16 s for one article's few hundred quads on disk)
@@ -140,7 +141,7 @@ class OxigraphStore(Store):
             yield from_ox_quad(q)
 
     def add_raw(self, quads: Iterable[tuple]) -> None:
-        self._write([to_ox_quad(q) for q in quads])
+        self._write(to_ox_quads(quads))
 
     def remove_raw(self, quads: Iterable[tuple]) -> None:
         native = self._writable()
