@@ -98,3 +98,18 @@ def test_facts_of_a_long_paragraph_read_in_pieces_point_at_the_original_text(mon
     assert all(text[s.start:s.end] == s.text for s in spans)
     assert split.entities == whole.entities and split.events == whole.events
     assert split.quotes == whole.quotes and split.positions == whole.positions
+
+
+def test_a_pipeline_that_reads_less_than_a_piece_gets_shorter_pieces():
+    """A pipeline the user chose may read fewer characters at once (`nlp.max_length`) than newskg's
+    pieces hold: its texts are cut to that length, and spaCy's E088 never reaches the user."""
+    from newskg.nlp.pieces import PIECE_CHARS
+    from newskg.nlp.pipeline import build_pipeline
+    nlp = build_pipeline("en", "rules")
+    nlp.max_length = PIECE_CHARS // 3
+    text = " ".join(PARAGRAPHS * 40) + "\n"                        # one line, > PIECE_CHARS
+    assert len(text) > PIECE_CHARS
+    doc = make_docs(nlp, [text, "Xi met Widodo.\n"])[0]
+    assert doc.text == text
+    assert {"Joko Widodo", "Xi Jinping", "Anthony Albanese"} <= {e.text for e in doc.ents}
+    assert len(sentences(doc)) == 4 * 40
