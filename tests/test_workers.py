@@ -129,3 +129,26 @@ def test_workers_forkserver_and_tracker_exit_when_the_main_process_is_killed(tmp
     for p in left:                               # do not leave them to the next test
         os.kill(p, signal.SIGKILL)
     assert not left, f"{len(left)} of {len(helpers)} helper processes outlived the main one"
+
+
+def test_the_vocabulary_keeps_its_first_new_words_then_stops_growing(rules_only, monkeypatch):
+    """Batches are read outside spaCy's memory zone until the vocabulary has grown by
+    KEEP_STRINGS strings; after that each batch's new words are let go again."""
+    from newskg import workers
+    from newskg.article import Article
+    from newskg.nlp.pipeline import get_pipeline
+
+    def batch(k: int) -> list[Article]:     # made-up words, new in every batch
+        return [Article(text=f"Menteri Budi bertemu Wakil Zorbak{k}x{i} di Qelmar{k}y{i}.", lang="id")
+                for i in range(4)]
+
+    monkeypatch.setattr(workers, "_warm", {})
+    monkeypatch.setattr(workers, "KEEP_STRINGS", 40)   # about two batches
+    strings = get_pipeline("id").vocab.strings
+    sizes = []
+    for k in range(6):
+        assert all(not isinstance(r, Exception) for r in workers.extract_many(batch(k)))
+        sizes.append(len(strings))
+    grown = [b - a for a, b in zip(sizes, sizes[1:])]
+    assert grown[0] > 0                          # the first new words are kept
+    assert grown[-2:] == [0, 0], sizes           # past KEEP_STRINGS, a batch leaves nothing behind

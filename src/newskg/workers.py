@@ -13,6 +13,7 @@ order, so the graph does not depend on the number of workers.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import select
@@ -28,6 +29,8 @@ from .tempfiles import process_alive
 BATCH = 8
 #: batches in flight per worker (the read-ahead)
 AHEAD = 3
+#: new strings a pipeline's vocabulary keeps for good before batches are read in memory zones
+KEEP_STRINGS = 20_000
 
 
 class ExtractionFailed(Exception):
@@ -61,32 +64,52 @@ def _use(choices: dict[str, str]) -> None:
         _applied = dict(choices)
 
 
-_warm: dict = {}      # language -> its pipeline, once that pipeline has read one article here
+_warm: dict = {}      # language -> (its pipeline, its vocabulary's size after one article here)
+
+
+def _zone(lang: str, nlp):
+    """spaCy's memory zone (spaCy 3.8) once the pipeline's vocabulary has grown by
+    `KEEP_STRINGS` since its first article, else no zone.  Inside a zone the strings and lexemes
+    of new words are let go afterwards, so a long run's vocabulary stops growing; but a zone makes
+    spaCy create them again in every batch (~7 % of the reading time when every batch has one), so
+    the first new words (mostly the corpus's frequent ones) are kept for good."""
+    if len(nlp.vocab.strings) > _warm[lang][1] + KEEP_STRINGS:
+        return nlp.memory_zone()
+    return contextlib.nullcontext()
+
+
+def _warm_up(article: Article, nlp):
+    """A language's first article, read outside a zone, so that everything its pipeline builds
+    lazily (word-list matchers) is built for good."""
+    from .extract import extract_facts
+    facts = extract_facts(article)
+    _warm[article.lang] = (nlp, len(nlp.vocab.strings))
+    return facts
+
+
+def _warmed(lang: str, nlp) -> bool:
+    return lang in _warm and _warm[lang][0] is nlp
 
 
 def extract_one(article: Article):
-    """The Facts of one article, read inside a spaCy memory zone (spaCy 3.8): the strings and
-    lexemes of its text are let go afterwards, so a long run's vocabulary does not grow with every
-    new word.  A language's first article is read outside a zone, so that everything its pipeline
-    builds lazily (word-list matchers) is built for good."""
+    """The Facts of one article (read in a memory zone once the vocabulary has grown: `_zone`)."""
     from .extract import extract_facts
     from .nlp.pipeline import get_pipeline
     if not article.lang:
         from .ingest.lang import detect_language
         article.lang = detect_language(article.body, article.source)
     nlp = get_pipeline(article.lang)
-    if _warm.get(article.lang) is not nlp:
-        facts = extract_facts(article)
-        _warm[article.lang] = nlp
-        return facts
-    with nlp.memory_zone():
+    if not _warmed(article.lang, nlp):
+        return _warm_up(article, nlp)
+    with _zone(article.lang, nlp):
         return extract_facts(article)
 
 
 def extract_many(articles: list[Article]) -> list:
     """Facts, or the exception its extraction raised, for each article, in order.  The articles
-    of one language are read together (`newskg.extract.extract_many`: one `nlp.pipe`) inside one
-    memory zone; a language's first article warms its pipeline alone (`extract_one`)."""
+    of one language are read together (`newskg.extract.extract_many`: one `nlp.pipe`), inside one
+    memory zone once the vocabulary has grown (`_zone`); a language's first article warms its
+    pipeline alone (`extract_one`)."""
     from . import extract
     from .nlp.pipeline import get_pipeline
     out: list = [None] * len(articles)
@@ -97,15 +120,15 @@ def extract_many(articles: list[Article]) -> list:
                 from .ingest.lang import detect_language
                 article.lang = detect_language(article.body, article.source)
             nlp = get_pipeline(article.lang)
-            if _warm.get(article.lang) is not nlp:
-                out[i] = extract_one(article)
+            if not _warmed(article.lang, nlp):
+                out[i] = _warm_up(article, nlp)
                 continue
         except Exception as exc:
             out[i] = exc
             continue
         groups.setdefault(article.lang, []).append(i)
     for lang, idxs in groups.items():
-        with get_pipeline(lang).memory_zone():
+        with _zone(lang, get_pipeline(lang)):
             for i, result in zip(idxs, extract.extract_many([articles[i] for i in idxs])):
                 out[i] = result
     return out

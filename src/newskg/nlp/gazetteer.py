@@ -79,7 +79,7 @@ class Gazetteer:
             self._folded.setdefault(fold(form), []).extend(i for i in ids if i not in self._folded.get(fold(form), []))
         self._person_index: dict[str, set[str]] | None = None
         self._fuzzy_cache: dict[tuple[str, float], GazEntry | None] = {}
-        self._length_windows: dict[tuple[int, float], list[str]] = {}
+        self._length_windows: dict[tuple[str, int, float], list[str]] = {}
         self._multiword = sorted({fold(f) for f in self.forms if len(f.split()) >= 2 and len(f) >= 10})
         # long one-word names of countries and places, for misspellings ("Azarbaijan", "Samakarkand")
         self._long_places = sorted({fold(f) for f, ids in self.forms.items()
@@ -165,26 +165,27 @@ class Gazetteer:
         return found
 
     def _fuzzy(self, key: str, min_score: float) -> GazEntry | None:
-        hit = process.extractOne(key, self._near_in_length(len(key), min_score), scorer=fuzz.ratio,
-                                 score_cutoff=min_score)
+        hit = process.extractOne(key, self._near_in_length(key[0], len(key), min_score),
+                                 scorer=fuzz.ratio, score_cutoff=min_score)
         if hit is None:
             return None
         form = hit[0]
-        if form[0] != key[0] or abs(len(form.split()) - len(key.split())) > 1:
+        if abs(len(form.split()) - len(key.split())) > 1:
             return None
         if key.startswith(form) or form.startswith(key + " "):
             return None   # "South American", "Ministry of Foreign Affairs of": a longer word or a cut name, no typo
         ids = self._folded.get(form, [])
         return self.entries[ids[0]] if ids else None
 
-    def _near_in_length(self, n: int, min_score: float) -> list[str]:
-        """The multi-word forms whose length lets fuzz.ratio reach `min_score` against a string of
-        length `n` (the ratio is at most 1 - |a - b| / (a + b)), in the same order as
-        `_multiword`, so the best match and its ties come out as over the whole list."""
-        key = (n, min_score)
+    def _near_in_length(self, first: str, n: int, min_score: float) -> list[str]:
+        """The multi-word forms that begin with `first` (a misspelling keeps a name's first letter)
+        and whose length lets fuzz.ratio reach `min_score` against a string of length `n` (the
+        ratio is at most 1 - |a - b| / (a + b)), in the order of `_multiword`."""
+        key = (first, n, min_score)
         if key not in self._length_windows:
             slack = 1 - min_score / 100
-            self._length_windows[key] = [f for f in self._multiword if abs(len(f) - n) <= slack * (len(f) + n)]
+            self._length_windows[key] = [f for f in self._multiword if f[0] == first
+                                         and abs(len(f) - n) <= slack * (len(f) + n)]
         return self._length_windows[key]
 
     def fuzzy_place(self, word: str, min_score: float = 88.0) -> GazEntry | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 
 import numpy
-from spacy.attrs import IDX, ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -78,8 +78,10 @@ def doc_text(doc: Doc) -> str:
     """`doc.text`, joined once per Doc (spaCy joins every token's text again on each access;
     a Doc's text never changes)."""
     text = doc.user_data.get("newskg_text")
-    if text is None:
-        text = doc.user_data["newskg_text"] = doc.text
+    if text is None:    # from the token arrays: spaCy's own join builds a Python Token per token
+        texts, _, spaces = _tokens(doc)
+        text = doc.user_data["newskg_text"] = "".join(
+            [t + " " if sp else t for t, sp in zip(texts, spaces)])
     return text
 
 
@@ -91,15 +93,17 @@ def token_texts(doc: Doc) -> list[str]:
 
 def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text` (end > start) without building the Span."""
-    texts, starts = _tokens(doc)
+    texts, starts, _ = _tokens(doc)
     return doc_text(doc)[starts[start]:starts[end - 1] + len(texts[end - 1])]
 
 
-def _tokens(doc: Doc) -> tuple[list[str], list[int]]:
+def _tokens(doc: Doc) -> tuple[list[str], list[int], list[int]]:
+    """Each token's text, character offset and trailing-space flag, read once per Doc."""
     cache = doc.user_data.get("newskg_tokens")
     if cache is None or len(cache[0]) != len(doc):
         # one array read: iterating a Doc builds a Python Token object per token, which costs more
-        rows = doc.to_array([ORTH, IDX]).tolist()
+        rows = doc.to_array([ORTH, IDX, SPACY]).tolist()
         strings = doc.vocab.strings
-        cache = doc.user_data["newskg_tokens"] = ([strings[o] for o, _ in rows], [i for _, i in rows])
+        cache = doc.user_data["newskg_tokens"] = ([strings[o] for o, _, _ in rows],
+                                                  [i for _, i, _ in rows], [sp for _, _, sp in rows])
     return cache
