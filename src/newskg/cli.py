@@ -105,8 +105,8 @@ def _is_store_folder(path: Path) -> bool:
               help="Add to the graph in PATH: a graph file (.trig, .nq keep one graph per article; "
                    ".ttl, .nt work but cannot replace a changed article) rewritten atomically, an "
                    "Oxigraph store folder (a path without a suffix; created when missing; each "
-                   "article written in one transaction), or a SPARQL 1.1 endpoint (http://…: "
-                   "SPARQL Update). Articles already there are skipped, so an interrupted run "
+                   "article written in one transaction, a very long one in parts), or a SPARQL "
+                   "1.1 endpoint (http://…: SPARQL Update). Articles already there are skipped, so an interrupted run "
                    "goes on where it stopped; a new text of one (same id or URL) replaces its graph.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes that read articles (each builds its pipelines once); the "
