@@ -10,19 +10,28 @@ once in reverse order).  The stores are exported as N-Quads and their sorted lin
 `newskg validate` runs on the one-run export (SHACL and HermiT), timed.
 
 The one-run store is also exported as TriG, and every saved query is run on both exports by
-`newskg query`, by rdflib's Dataset and by a pyoxigraph Store loading the file as it is (as Jena or
-`oxigraph serve` would): the row counts are printed.
+`newskg query`, by rdflib's Dataset, by a pyoxigraph Store loading the file as it is, and by the real
+Oxigraph server (the `oxigraph` command of the PyPI `oxigraph` package, in the test extra): `oxigraph
+load` of the file into a fresh folder, then `oxigraph serve-read-only` on it, asked over HTTP (the
+SPARQL 1.1 Protocol); the row counts are printed per query.
 
-Exit status 0 when the three-run graph equals the one-run graph, the three tools agree on every
-saved query, and validate says it conforms.
+Exit status 0 when the three-run graph equals the one-run graph, the four tools agree on every
+saved query (three when the `oxigraph` command is not installed: said so), and validate says it
+conforms.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -60,15 +69,71 @@ def export(store: Path, out: Path) -> list[str]:
     return sorted(out.read_text(encoding="utf-8").splitlines())
 
 
+def oxigraph_binary() -> str | None:
+    """The `oxigraph` command (PyPI `oxigraph`), next to this Python or on PATH."""
+    here = Path(sys.executable).parent / "oxigraph"
+    return str(here) if here.exists() else shutil.which("oxigraph")
+
+
+@contextlib.contextmanager
+def oxigraph_server(path: Path, folder: Path):
+    """The URL of `oxigraph serve-read-only` on a folder `oxigraph load` filled with the file as it
+    is (None when the command is not installed); the server is stopped afterwards."""
+    binary = oxigraph_binary()
+    if binary is None:
+        yield None
+        return
+    loaded = subprocess.run([binary, "load", "--location", str(folder), "--file", str(path)],
+                            capture_output=True, text=True)
+    if loaded.returncode != 0:
+        raise SystemExit(f"oxigraph load {path} failed:\n{loaded.stderr[-1000:]}")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([binary, "serve-read-only", "--location", str(folder), "--bind",
+                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"oxigraph serve-read-only did not start: "
+                                     f"{proc.stderr.read().decode()[-500:] if proc.poll() is not None else ''}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def server_rows(url: str, text: str, variables: list[str], prefixes: dict) -> list[tuple]:
+    """A query's rows as the server answers it (SPARQL 1.1 Protocol, JSON results); `prefixes`
+    the saved queries use undeclared are declared in front."""
+    text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items()) + text
+    request = urllib.request.Request(f"{url}/query", data=urllib.parse.urlencode({"query": text}).encode(),
+                                     headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=600) as answer:
+        rows = json.load(answer)["results"]["bindings"]
+    return sorted(tuple(row[v]["value"] if v in row else "" for v in variables) for row in rows)
+
+
 def rows_in_other_tools(path: Path, name: str) -> bool:
-    """Every saved query on the exported file, as `newskg query` answers it and as rdflib's Dataset
-    and a pyoxigraph Store answer it after loading the file as it is (what Jena or `oxigraph
-    serve` do); prints the row counts and returns whether all three agree on every query."""
+    """Every saved query on the exported file, as `newskg query` answers it and as rdflib's Dataset,
+    a pyoxigraph Store and the Oxigraph server answer it after loading the file as it is (what
+    Jena does too); prints the row counts and returns whether all agree on every query."""
     import pyoxigraph as ox
     from rdflib import Dataset, Literal
 
     from newskg import KnowledgeGraph
-    from newskg.graph.queries import parameters, saved_queries
+    from newskg.graph.queries import bind_in_text, parameters, saved_queries
     from newskg.vocab.iris import all_prefixes
 
     def plain(v) -> str:
@@ -81,19 +146,27 @@ def rows_in_other_tools(path: Path, name: str) -> bool:
     oxs = ox.Store()
     oxs.load(path=str(path), format=fmt[0])
     prefixes, agree = all_prefixes(), True
-    for qname, qfile in saved_queries().items():
-        text = qfile.read_text()
-        given = {p.name: "Tony Blair" for p in parameters(text)}
-        ours = ours_kg.query(qname, given)
-        want = sorted(tuple(plain(r[v]) for v in ours.vars) for r in ours)
-        got_rdf = sorted(tuple(plain(r[v]) for v in ours.vars) for r in rdf.query(
-            text, initNs=prefixes, initBindings={k: Literal(v) for k, v in given.items()}))
-        got_ox = sorted(tuple(plain(r[v]) for v in ours.vars) for r in oxs.query(
-            text, prefixes=prefixes, substitutions={ox.Variable(k): ox.Literal(v) for k, v in given.items()}))
-        ok = got_rdf == want and got_ox == want
-        agree &= ok
-        print(f"  {name} {qname}: newskg {len(want)} rows, rdflib {len(got_rdf)}, pyoxigraph {len(got_ox)}"
-              + ("" if ok else "  DIFFERENT"))
+    with tempfile.TemporaryDirectory(prefix="newskg-oxigraph-server-") as folder, \
+            oxigraph_server(path, Path(folder)) as server:
+        if server is None:
+            print(f"  {name}: the oxigraph command is not installed (pip install oxigraph): "
+                  f"Oxigraph server not asked")
+        for qname, qfile in saved_queries().items():
+            text = qfile.read_text()
+            given = {p.name: "Tony Blair" for p in parameters(text)}
+            ours = ours_kg.query(qname, given)
+            want = sorted(tuple(plain(r[v]) for v in ours.vars) for r in ours)
+            got_rdf = sorted(tuple(plain(r[v]) for v in ours.vars) for r in rdf.query(
+                text, initNs=prefixes, initBindings={k: Literal(v) for k, v in given.items()}))
+            got_ox = sorted(tuple(plain(r[v]) for v in ours.vars) for r in oxs.query(
+                text, prefixes=prefixes, substitutions={ox.Variable(k): ox.Literal(v) for k, v in given.items()}))
+            got_server = None if server is None else server_rows(
+                server, bind_in_text(text, {k: Literal(v) for k, v in given.items()}), ours.vars, prefixes)
+            ok = got_rdf == want and got_ox == want and got_server in (None, want)
+            agree &= ok
+            print(f"  {name} {qname}: newskg {len(want)} rows, rdflib {len(got_rdf)}, pyoxigraph {len(got_ox)}"
+                  + ("" if got_server is None else f", oxigraph server {len(got_server)}")
+                  + ("" if ok else "  DIFFERENT"))
     ours_kg.close()
     return agree
 
@@ -134,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         kg.serialize(tmp / "one.trig")
         kg.close()
         agree = all([rows_in_other_tools(tmp / "one.nq", "one.nq"), rows_in_other_tools(tmp / "one.trig", "one.trig")])
-        print(f"saved queries on the exports: rdflib and pyoxigraph give newskg's rows: {agree}")
+        print(f"saved queries on the exports: rdflib, pyoxigraph and oxigraph server give newskg's "
+              f"rows: {agree}")
         started = time.perf_counter()
         checked = newskg("validate", str(tmp / "one.nq"))
         seconds = time.perf_counter() - started

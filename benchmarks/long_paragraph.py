@@ -4,8 +4,9 @@ short articles (issue 11, finding 11: a long paragraph is cut at sentence ends, 
     python benchmarks/long_paragraph.py --chars 1000000 [--model en=rules]
 
 Writes, in a temporary folder, a `.txt` article of about `--chars` characters on one line (sentences
-written for this benchmark, cycled with changing names, places and numbers) and ten short articles
-of about 600 characters each; runs `newskg extract FILE(S) -o graph.trig -q` on each in a fresh
+written for this benchmark, cycled with changing names, places and numbers), ten articles of the
+same sentences and the same total size in paragraphs of four sentences, and ten short articles of
+about 600 characters each; runs `newskg extract FILE(S) -o graph.trig -q` on each in a fresh
 process and prints its peak resident memory (the kernel's high-water mark, from wait4), wall time
 and exit status.
 """
@@ -45,6 +46,17 @@ def one_paragraph(chars: int) -> str:
     return "Leaders meet\n\n" + " ".join(out) + "\n"
 
 
+def paragraphs(chars: int, k: int) -> str:
+    """An article of about `chars` characters, its sentences (from the `k`-th on) in paragraphs
+    of four."""
+    out, size, i = [], 0, k * 100_000
+    while size < chars:
+        out.append(" ".join(sentence(i + j) for j in range(4)))
+        size += len(out[-1]) + 2
+        i += 4
+    return "Leaders meet\n\n" + "\n\n".join(out) + "\n"
+
+
 def short(k: int) -> str:
     return "Leaders meet\n\n" + " ".join(sentence(k * 8 + i) for i in range(8)) + "\n"
 
@@ -68,13 +80,16 @@ def main() -> None:
         tmp = Path(tmp)
         long = tmp / "long.txt"
         long.write_text(one_paragraph(args.chars), encoding="utf-8")
-        shorts = []
+        shorts, tenths = [], []
         for k in range(10):
             shorts.append(tmp / f"short{k}.txt")
             shorts[-1].write_text(short(k), encoding="utf-8")
+            tenths.append(tmp / f"tenth{k}.txt")
+            tenths[-1].write_text(paragraphs(args.chars // 10, k), encoding="utf-8")
+        size = lambda paths: sum(p.stat().st_size for p in paths)
         for name, inputs in ((f"one paragraph, {long.stat().st_size:,} bytes", [long]),
-                             (f"ten short articles, {sum(p.stat().st_size for p in shorts):,} bytes",
-                              shorts)):
+                             (f"ten articles in paragraphs, {size(tenths):,} bytes", tenths),
+                             (f"ten short articles, {size(shorts):,} bytes", shorts)):
             rss, wall, code, err = run(inputs, tmp / "graph.trig", args.model)
             print(f"{name}: peak RSS {rss:,.0f} MB, {wall:.1f} s, exit {code}"
                   + (f"\n  {err.strip()[-300:]}" if code else ""))

@@ -69,7 +69,9 @@ class KnowledgeGraph:
     replaces its own named graph.  `counts` tallies "added", "unchanged" and "replaced".
     Where the graph lives:
     - `path`: an Oxigraph store folder, kept on disk (created if missing, reopened otherwise);
-      every article is written in one transaction, so an interrupted run loses nothing written;
+      every article is written in one transaction (one of more than 10,000 quads in parts, its
+      own statements last), so an interrupted run loses nothing written and leaves no half
+      article that counts as written;
       `read_only=True` opens it for reading while another process writes to it;
     - `endpoint`: a remote SPARQL 1.1 store, its URL (see `newskg.graph.remote.Endpoint.from_url`)
       or an `Endpoint`; queries are sent to it, articles written with SPARQL Update;
@@ -140,8 +142,9 @@ class KnowledgeGraph:
     @_open_only
     def find_article(self, article: Article) -> tuple[str, str | None]:
         """Whether the graph holds `article`: ("unchanged", IRI) for the same text, ("changed", IRI)
-        for the same id or URL with another text, ("new", None) otherwise (asked of the store:
-        the answer costs the same in a graph of any size).
+        for the same id or URL with another text, ("partial", IRI) when a cut-off write left part
+        of it (it is then written afresh), ("new", None) otherwise (asked of the store: the answer
+        costs the same in a graph of any size).
 
         Raises InputError when the article's IRI is taken by an article of another id and URL (a
         graph written before ids were kept apart, where "Story 1" and "story-1" shared an IRI):
@@ -167,7 +170,7 @@ class KnowledgeGraph:
         if state == "unchanged":
             self.counts["unchanged"] += 1
             return old
-        if state == "changed":
+        if state in ("changed", "partial"):    # partial: what a cut-off write left goes first
             self._remove_article(old, facts.article.source)
         index = self._graph_index()
         res = Resolver(index, self.base).resolve(facts)

@@ -105,8 +105,8 @@ def _is_store_folder(path: Path) -> bool:
               help="Add to the graph in PATH: a graph file (.trig, .nq keep one graph per article; "
                    ".ttl, .nt work but cannot replace a changed article) rewritten atomically, an "
                    "Oxigraph store folder (a path without a suffix; created when missing; each "
-                   "article written in one transaction), or a SPARQL 1.1 endpoint (http://…: "
-                   "SPARQL Update). Articles already there are skipped, so an interrupted run "
+                   "article written in one transaction, a very long one in parts), or a SPARQL "
+                   "1.1 endpoint (http://…: SPARQL Update). Articles already there are skipped, so an interrupted run "
                    "goes on where it stopped; a new text of one (same id or URL) replaces its graph.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes that read articles (each builds its pipelines once); the "
@@ -624,7 +624,9 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
     application/sparql-query or as a form; results as SPARQL JSON, XML, CSV or TSV, graphs as
     Turtle, N-Triples, JSON-LD or RDF/XML, by the Accept header; without a query it answers its
     service description.  /queries/NAME?PARAM=VALUE runs a saved query (listed at /queries), its
-    parameters bound as `newskg query --param` binds them.  A graph file is loaded once; a store
+    parameters bound as `newskg query --param` binds them.  http://HOST:PORT/ opens the explorer
+    pages: search, entity pages with a timeline, event pages with their evidence sentences, the
+    network of who meets whom, and a query page with the saved queries.  A graph file is loaded once; a store
     folder is opened read-only, so `newskg extract --into DIR` can go on adding to it, and new
     articles appear within a second.
     The server is read-only: an update gets 403, unless --allow-update and --token-file are
@@ -670,7 +672,7 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
         raise click.BadParameter(str(exc), param_hint="'--base'") from None
     click.echo(f"newskg serve: {printable(str(graph))} at http://{bind}/sparql "
                f"({'updates with a token' if token else 'read-only'}; queries stopped after "
-               f"{timeout:g} s)", err=True)
+               f"{timeout:g} s); explorer pages at http://{bind}/", err=True)
     try:
         run_server(source, settings, host.strip("[]"), int(port))
     finally:

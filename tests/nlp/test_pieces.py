@@ -71,3 +71,45 @@ def test_batches_keep_order_and_their_limits():
     assert all(len(b) <= 8 for b in found)
     assert all(sum(map(len, b)) <= BATCH_CHARS for b in found if len(b) > 1)
     assert len(found) > 3
+
+
+def test_facts_of_a_long_paragraph_read_in_pieces_point_at_the_original_text(monkeypatch):
+    """One paragraph several pieces long gives the facts it gives read whole, and every span of
+    them (mentions, evidence, quotes) points at the article's own text (issue 11, finding 11)."""
+    import newskg.nlp.pieces as module
+    from newskg.extract import extract_facts
+    from newskg.ingest import article_from_text
+    paragraph = " ".join(PARAGRAPHS[i % 4].replace("Monday", f"day {i}") for i in range(48))
+    text = "Leaders meet in Bali\n\n" + paragraph + "\n"
+
+    def facts():
+        return extract_facts(article_from_text(text, id="long", lang="en"))
+
+    whole = facts()
+    monkeypatch.setattr(module, "PIECE_CHARS", 700)
+    article = article_from_text(text, id="long", lang="en")
+    assert len(pieces(article.body)) > 5 and all(len(p) <= 700 for p in pieces(article.body))
+    split = facts()
+    spans = [s for e in split.entities for s in e.mentions]
+    spans += [s for ev in split.events for s in [*ev.triggers, *ev.evidence]]
+    spans += [s for q in split.quotes for s in [q.span, *q.evidence] if s is not None]
+    spans += [s for p in split.positions for s in p.evidence]
+    assert len(spans) > 30 and split.events and split.quotes
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert split.entities == whole.entities and split.events == whole.events
+    assert split.quotes == whole.quotes and split.positions == whole.positions
+
+
+def test_a_pipeline_that_reads_less_than_a_piece_gets_shorter_pieces():
+    """A pipeline the user chose may read fewer characters at once (`nlp.max_length`) than newskg's
+    pieces hold: its texts are cut to that length, and spaCy's E088 never reaches the user."""
+    from newskg.nlp.pieces import PIECE_CHARS
+    from newskg.nlp.pipeline import build_pipeline
+    nlp = build_pipeline("en", "rules")
+    nlp.max_length = PIECE_CHARS // 3
+    text = " ".join(PARAGRAPHS * 40) + "\n"                        # one line, > PIECE_CHARS
+    assert len(text) > PIECE_CHARS
+    doc = make_docs(nlp, [text, "Xi met Widodo.\n"])[0]
+    assert doc.text == text
+    assert {"Joko Widodo", "Xi Jinping", "Anthony Albanese"} <= {e.text for e in doc.ents}
+    assert len(sentences(doc)) == 4 * 40

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from newskg.cli import main
+from newskg.paths import QUERIES_DIR
 
 from .server import request, running
 
@@ -76,3 +77,16 @@ def test_the_saved_queries_are_listed(server):
     assert listed["timeline"]["parameters"][0] | {"description": ""} == \
         {"name": "name", "required": True, "description": ""}
     assert listed["meetings"]["url"] == f"{server}/queries/meetings"
+    # the text too, for the query page's ready tabs
+    assert listed["meetings"]["query"] == (QUERIES_DIR / "meetings.rq").read_text()
+
+
+def test_a_parameter_written_as_an_iri_is_bound_as_an_iri():
+    """`<…>` binds an IRI (rdflib's URIRef is a str too: it must not pass for a string)."""
+    from newskg.graph.queries import param_value
+    from newskg.serve.runner import BadQuery, bound_values
+    assert bound_values({"who": param_value("<https://w3id.org/newskg/x>"),
+                         "name": param_value("Xi Jinping")}) == {
+        "who": ("iri", "https://w3id.org/newskg/x"), "name": ("literal", "Xi Jinping")}
+    with pytest.raises(BadQuery, match="not an IRI"):
+        bound_values({"who": param_value("<not an iri>")})

@@ -34,13 +34,19 @@ from .bulk import bulk_load_file
 from .layout import MERGED_OX
 from .results import Rows
 from .store import Store
-from .terms import DEFAULT, TermCache, from_ox, from_ox_quad, to_ox, to_ox_graph, to_ox_quad
+from .terms import (DEFAULT, TermCache, from_ox, from_ox_quad, to_ox, to_ox_graph, to_ox_quad,
+                    to_ox_quads)
 
 #: below this many quads a transaction (`extend`) is far cheaper than Oxigraph's bulk loader, which
 #: sets up sorted files for each call (0.16 s for one article's few hundred quads on disk)
 BULK_FROM = 50_000
 #: quads written to an on-disk store between two flushes of its in-memory write buffers
 FLUSH_EVERY = 10_000
+#: most quads one `add_raw` writes in one transaction: a longer write (the article of a very long
+#: text: 72,000 quads for a 1 MB paragraph) goes in parts of this size, flushed one by one, so
+#: neither its pyoxigraph quads nor RocksDB's write buffers are ever held whole (in one
+#: transaction they took ~170 MB more, benchmarks/RESULTS.md)
+WRITE_BATCH = 10_000
 #: quads written through one store after which `close` compacts its folder
 COMPACT_AFTER = 100_000
 #: how long a folder's reopening waits for another process to let RocksDB's lock go (seconds)
@@ -140,7 +146,17 @@ class OxigraphStore(Store):
             yield from_ox_quad(q)
 
     def add_raw(self, quads: Iterable[tuple]) -> None:
-        self._write([to_ox_quad(q) for q in quads])
+        """One transaction for up to WRITE_BATCH quads; more are converted and written in parts of
+        that size, each flushed to disk (an interruption leaves the parts before it: `Store.add`
+        writes an article's own statements last, so such an article is not taken for written)."""
+        quads = quads if isinstance(quads, list) else list(quads)
+        if len(quads) <= WRITE_BATCH:
+            self._write(to_ox_quads(quads))
+            return
+        for start in range(0, len(quads), WRITE_BATCH):
+            self._write(to_ox_quads(quads[start:start + WRITE_BATCH]))
+            if start + WRITE_BATCH < len(quads):
+                self.flush()
 
     def remove_raw(self, quads: Iterable[tuple]) -> None:
         native = self._writable()

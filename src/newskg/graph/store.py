@@ -135,7 +135,13 @@ class Store(ABC):
                  for q in self.match(s, p, None, DEFAULT) if q[2] not in vs]
         if stale:
             self.remove_raw(stale)
-        self.add_raw([*quads, *copies, *values])
+        # the article's own statements (its type, content hash, id: what `find_article` asks) go
+        # last, so a backend that writes a long article in several parts never leaves one that
+        # looks written when it was cut off (`find_article` then says "partial")
+        articles = {g for *_, g in quads if g != DEFAULT}
+        everything = [*quads, *copies, *values]
+        self.add_raw([*(q for q in everything if q[0] not in articles),
+                      *(q for q in everything if q[0] in articles)])
 
     def set_values(self, merged: Mapping) -> None:
         """Make the merge's values of each (node, predicate) pair exactly the given ones."""
@@ -192,8 +198,10 @@ class Store(ABC):
                      url: str | None) -> tuple[str, str | None]:
         """Whether the store holds an article: ("unchanged", IRI) for the same text (content
         hash), ("changed", IRI) for the same id or URL with another text, ("taken", IRI) when its
-        IRI names an article of another id and URL, ("new", None) otherwise (asked of the store's
-        indexes: the answer costs the same in a store of any size)."""
+        IRI names an article of another id and URL, ("partial", IRI) when its graph holds part of
+        an article whose writing was cut off (a long one written in parts, see `add`), ("new",
+        None) otherwise (asked of the store's indexes: the answer costs the same in a store of any
+        size)."""
         for s, _ in self._subjects(NKG.contentHash, Literal(content_hash)):
             return "unchanged", str(s)
         for given, predicate, obj in ((id, DCTERMS.identifier, Literal(id or "")),
@@ -203,6 +211,8 @@ class Store(ABC):
                     return "changed", str(s)
         if self.has(iri, RDF.type, NKG.Article):
             return "taken", str(iri)
+        if next(iter(self.match(None, None, None, iri)), None) is not None:
+            return "partial", str(iri)
         return "new", None
 
     def _subjects(self, predicate, obj) -> Iterator[tuple]:

@@ -84,6 +84,23 @@ def to_ox_quad(q) -> ox.Quad:
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox_graph(g))
 
 
+def to_ox_quads(quads) -> list[ox.Quad]:
+    """The pyoxigraph Quads for rdflib quads, each term object converted once: an article's
+    quads go to its graph and to the merge as the same term objects."""
+    quads = list(quads)     # keeps every term alive, so no id() is reused while converting
+    memo: dict[int, object] = {}
+    default = ox.DefaultGraph()
+
+    def conv(term):
+        node = memo.get(id(term))
+        if node is None:
+            node = memo[id(term)] = to_ox(term)
+        return node
+
+    return [ox.Quad(conv(s), conv(p), conv(o),
+                    default if g is DEFAULT or g == DEFAULT else conv(g)) for s, p, o, g in quads]
+
+
 def from_ox_quad(q: ox.Quad) -> tuple:
     """The rdflib (s, p, o, graph id) quad for a pyoxigraph Quad."""
     g = DEFAULT if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)

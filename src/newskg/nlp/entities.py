@@ -58,12 +58,17 @@ def is_cap_word(tok) -> bool:
 
 
 def is_headline(sent: Span) -> bool:
-    """True for a title line or headline: no full stop at the end, most words capitalised."""
-    toks = [t for t in sent if not t.is_space]
-    if toks and toks[-1].text in {".", "…"}:
-        return False
-    words = [t for t in toks if t.is_alpha and len(t.text) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+    """True for a title line or headline: no full stop at the end, most words capitalised
+    (worked out once per sentence and Doc: names ask it of their sentence again and again)."""
+    doc = sent.doc
+    key = (sent.start, sent.end, len(doc))
+    known = doc.user_data.setdefault("newskg_headlines", {})
+    if key not in known:
+        toks = [t for t in token_texts(doc)[sent.start:sent.end] if not t.isspace()]
+        words = [t for t in toks if t.isalpha() and len(t) > 3]
+        known[key] = (not (toks and toks[-1] in {".", "…"}) and len(words) >= 3
+                      and sum(t[0].isupper() for t in words) / len(words) > 0.6)
+    return known[key]
 
 
 class EntityRecognizer:
@@ -312,8 +317,9 @@ class EntityRecognizer:
                     add(k + 1, end, 3)
         # Name Surname, [the] title …   ("Jon Finer, the US deputy national security adviser")
         title_starts = {m.start for m in title_matches}
+        texts = token_texts(doc)
         for i in range(len(doc) - 2):
-            if doc[i].text == ",":
+            if texts[i] == ",":
                 k = i + 1
                 while k < len(doc) and k - i <= 4 and k not in title_starts and not doc[k].is_punct:
                     k += 1
@@ -477,11 +483,12 @@ class EntityRecognizer:
             if c.label in {"Organization", "Place"} and c.end - c.start >= 2 and is_cap_word(doc[c.end - 1]):
                 heads.setdefault(doc[c.end - 1].text, set()).add((c.label, c.kb_id))
         out = []
+        texts = token_texts(doc)
         for i in range(1, len(doc)):
-            tok = doc[i]
-            if (i not in taken and tok.text in heads and len(heads[tok.text]) == 1
-                    and doc[i - 1].lower_ == "the" and not (i + 1 < len(doc) and is_cap_word(doc[i + 1]))):
-                label, kb = next(iter(heads[tok.text]))
+            text = texts[i]
+            if (text in heads and i not in taken and len(heads[text]) == 1
+                    and texts[i - 1].lower() == "the" and not (i + 1 < len(doc) and is_cap_word(doc[i + 1]))):
+                label, kb = next(iter(heads[text]))
                 out.append(Candidate(i, i + 1, label, "", 1))
         return out
 

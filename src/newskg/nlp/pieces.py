@@ -8,7 +8,8 @@ every component but the last (newskg's entity rules, which read the whole docume
 back into one Doc with exactly the original text (`Doc.from_docs`); the entity rules then run on
 it.  Paragraph breaks already end sentences (`newskg.nlp.sentences`), so no sentence is cut.  A
 single paragraph longer than a piece is cut at a sentence end inside it (`sentence_cut`), so memory
-stays bounded whatever the text, and no piece reaches spaCy's `max_length`.
+stays bounded whatever the text, and no piece reaches spaCy's `max_length` (a pipeline whose
+`max_length` is below `PIECE_CHARS` gets pieces of that length).
 """
 from __future__ import annotations
 
@@ -86,13 +87,14 @@ def sentence_cut(text: str, start: int, end: int) -> int:
     return start + cut if cut else end
 
 
-def batches(texts: list[str], batch_size: int = 8) -> list[list[str]]:
-    """The pieces of `texts`, in order, in batches of at most `batch_size` pieces and `BATCH_CHARS`
-    characters (a piece longer than that alone): how they go through the trained components."""
+def batches(texts: list[str], batch_size: int = 8, limit: int | None = None) -> list[list[str]]:
+    """The pieces of `texts` (`pieces(text, limit)`), in order, in batches of at most `batch_size`
+    pieces and `BATCH_CHARS` characters (a piece longer than that alone): how they go through the
+    trained components."""
     out: list[list[str]] = []
     batch: list[str] = []
     size = 0
-    for piece in (p for t in texts for p in pieces(t)):
+    for piece in (p for t in texts for p in pieces(t, limit)):
         if batch and (len(batch) == batch_size or size + len(piece) > BATCH_CHARS):
             out.append(batch)
             batch, size = [], 0
@@ -106,16 +108,19 @@ def make_docs(nlp: Language, texts: list[str], batch_size: int = 8) -> list[Doc]
     trained components in `batches` (spaCy is faster on batches; memory follows the characters
     of a batch); the pieces of a text are then joined and the document component run on it.
     The pieces' tensors (the trained components' activations, 96 floats a token) are let go once
-    those components are done: nothing after them reads a tensor, and joining would copy them."""
+    those components are done: nothing after them reads a tensor, and joining would copy them.
+    A piece is never longer than the pipeline reads (`nlp.max_length`: a pipeline the user chose
+    may set it below `PIECE_CHARS`), so spaCy's E088 cannot happen."""
+    limit = min(PIECE_CHARS, nlp.max_length)
     done: list[Doc | None] = []
-    for batch in batches(texts, batch_size):
+    for batch in batches(texts, batch_size, limit):
         for doc in nlp.pipe(batch, batch_size=len(batch), disable=[DOCUMENT_COMPONENT]):
             doc.tensor = numpy.zeros((0,), dtype="float32")
             done.append(doc)
     last = nlp.get_pipe(DOCUMENT_COMPONENT)
     docs, at = [], 0
     for text in texts:
-        n = len(pieces(text))
+        n = len(pieces(text, limit))
         parts = done[at:at + n]
         done[at:at + n] = [None] * n          # the joined Doc is all that stays of them
         at += n

@@ -17,8 +17,7 @@ CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 OPENERS = {'"', "“", "‘", "'", "(", "[", "«", "-", "—", "–"}
 
 
-def _starts_sentence(tok) -> bool:
-    t = tok.text
+def _starts_sentence(t: str) -> bool:
     return t[:1].isupper() or t[:1].isdigit() or t in OPENERS
 
 
@@ -28,22 +27,24 @@ def set_sentence_starts(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
+    # the tokens' texts and trailing spaces in one array read (doc[i] builds a Token each time)
+    rows = doc.to_array([ORTH, SPACY]).tolist()
+    strings = doc.vocab.strings
+    texts = [strings[o] for o, _ in rows]
     starts = [False] * n
     starts[0] = True
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.is_space and "\n" in tok.text:
+        t = texts[i]
+        if "\n" in t and t.isspace():
             if i + 1 < n:
                 starts[i + 1] = True
-        elif "\n" in tok.whitespace_ and i + 1 < n:
-            starts[i + 1] = True
-        elif tok.text in FINAL or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[:-1] in FINAL):
+        elif t in FINAL or (t.endswith(".") and len(t) > 1 and t[:-1] in FINAL):
             j = i + 1
             # closing quotes/brackets hug the punctuation; after a space a quote opens the next one
-            while j < n and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
+            while j < n and texts[j] in CLOSERS and not rows[j - 1][1]:
                 j += 1
-            if j < n and not doc[j].is_space and _starts_sentence(doc[j]):
+            if j < n and not texts[j].isspace() and _starts_sentence(texts[j]):
                 starts[j] = True
             i = j - 1 if j > i + 1 else i
         i += 1

@@ -7,8 +7,9 @@ Routes: `/sparql` (also `/query`) is the SPARQL 1.1 Protocol endpoint — GET `?
 unless the server was started with `--allow-update` and a token file, and then need
 `Authorization: Bearer <token>`.  `/queries` lists the saved queries (JSON) and
 `/queries/<name>?param=value` runs one, its parameters bound by the engine as `newskg query
---param` binds them.  Every request body or query string is at most `max_request` bytes (413 /
-414 past it).
+--param` binds them.  `/` and `/explore/` are the explorer pages, `/api/…` their data
+(`explorer`).  Every request body or query string is at most `max_request` bytes (413 / 414 past
+it).
 """
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ from starlette.routing import Route
 
 from ..graph.queries import (QueryError, check_bindings, param_value, parameters, saved_queries,
                              summary)
-from .protocol import NotAcceptable, accepted, service_description
-from .runner import BadQuery, QueryTimeout, Runner, WorkerError
+from .explorer import routes as explorer_routes
+from .problems import HTTPProblem, run
+from .protocol import accepted, service_description
+from .runner import BadQuery, QueryTimeout, Runner, WorkerError, bound_values
 from .source import Source
 
 #: the endpoint's paths: `/sparql`, and `/query` as Oxigraph server names it
@@ -45,14 +48,6 @@ class Settings:
     token: str | None = None            # updates are allowed (with this bearer token) when set
     cors: list[str] = field(default_factory=list)
     max_request: int = 1 << 20
-
-
-class HTTPProblem(Exception):
-    """An answer other than 200, with the plain-text message a user reads."""
-
-    def __init__(self, status: int, message: str, headers: dict | None = None):
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
 
 
 def create_app(source: Source, settings: Settings) -> Starlette:
@@ -77,6 +72,7 @@ def create_app(source: Source, settings: Settings) -> Starlette:
     routes.append(Route("/update", _update_only, methods=["GET", "POST"]))
     routes.append(Route("/queries", _saved_index, methods=["GET"]))
     routes.append(Route("/queries/{name}", _saved, methods=["GET", "POST"], name="saved"))
+    routes.extend(explorer_routes())         # the explorer pages and their JSON (explorer.py)
     middleware = []
     if settings.cors:
         middleware.append(Middleware(CORSMiddleware, allow_origins=settings.cors,
@@ -157,29 +153,18 @@ async def _endpoint(request: Request) -> Response:
 async def answer(request: Request, text: str, substitutions: dict, default_graphs=(),
                  named_graphs=()) -> Response:
     """Run a query and answer with its results in the format the request accepts."""
-    runner: Runner = request.app.state.runner
-    try:
-        body, media_type = await runner.query(text, substitutions,
-                                              accepted(request.headers.get("accept")),
-                                              default_graphs, named_graphs)
-    except BadQuery as exc:
-        raise HTTPProblem(400, f"malformed query: {exc}") from None
-    except NotAcceptable as exc:
-        raise HTTPProblem(406, str(exc)) from None
-    except QueryTimeout as exc:
-        raise HTTPProblem(503, f"{exc} (the server's --timeout); other queries are answered "
-                               f"meanwhile") from None
-    except (WorkerError, OSError, RuntimeError) as exc:
-        raise HTTPProblem(500, f"the query failed: {exc}") from None
+    body, media_type = await run(request.app.state.runner, text, substitutions,
+                                 accepted(request.headers.get("accept")), default_graphs,
+                                 named_graphs)
     return Response(body, headers={"Content-Type": media_type})
 
 
 async def _saved_index(request: Request) -> Response:
-    """The saved queries: name, what each answers, its parameters and its URL."""
+    """The saved queries: name, what each answers, its text, its parameters and its URL."""
     out = []
     for name, path in saved_queries().items():
         text = path.read_text(encoding="utf-8")
-        out.append({"name": name, "summary": summary(text),
+        out.append({"name": name, "summary": summary(text), "query": text,
                     "url": str(request.url_for("saved", name=name)),
                     "parameters": [{"name": p.name, "required": p.required,
                                     "description": p.description} for p in parameters(text)]})
@@ -218,9 +203,11 @@ async def _saved(request: Request) -> Response:
         check_bindings(text, name, values)
     except QueryError as exc:
         raise HTTPProblem(400, str(exc)) from None
-    substitutions = {var: ("literal", value) if isinstance(value, str) else ("iri", str(value))
-                     for var, value in values.items()}
-    return await answer(request, text, substitutions)
+    try:
+        bound = bound_values(values)
+    except BadQuery as exc:
+        raise HTTPProblem(400, str(exc)) from None
+    return await answer(request, text, bound)
 
 
 async def _update(request: Request, settings: Settings, text: str) -> Response:

@@ -21,6 +21,7 @@ from concurrent.futures import CancelledError
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import URIRef
 from pebble import ProcessExpired, ProcessPool
 
 from .protocol import NotAcceptable, choose
@@ -39,6 +40,23 @@ class QueryTimeout(Exception):
 
 class WorkerError(Exception):
     """A worker could not run the query: the store could not be opened, or the worker died."""
+
+
+def bound_values(values: dict) -> dict[str, tuple[str, str]]:
+    """Parameter values (`newskg.graph.queries.param_value`'s: a URIRef for `<…>`, else a string)
+    as the runner's substitutions, ("iri", text) or ("literal", text); BadQuery for a `<…>`
+    that is no IRI."""
+    out = {}
+    for var, value in values.items():
+        if not isinstance(value, URIRef):      # a URIRef is a str too: ask for it first
+            out[var] = ("literal", str(value))
+            continue
+        try:
+            ox.NamedNode(str(value))
+        except ValueError:
+            raise BadQuery(f"{var}: {str(value)!r} is not an IRI") from None
+        out[var] = ("iri", str(value))
+    return out
 
 
 # -- in a worker process ------------------------------------------------------------------------
