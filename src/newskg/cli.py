@@ -626,9 +626,9 @@ def serve(graph: Path, bind: str, timeout: float, workers: int, allow_update: bo
     service description.  /queries/NAME?PARAM=VALUE runs a saved query (listed at /queries), its
     parameters bound as `newskg query --param` binds them.  http://HOST:PORT/ opens the explorer
     pages: search, entity pages with a timeline, event pages with their evidence sentences, the
-    network of who meets whom, and a query page with the saved queries.  A graph file is loaded once; a store
-    folder is opened read-only, so `newskg extract --into DIR` can go on adding to it, and new
-    articles appear within a second.
+    network of who meets whom, and a query page with the saved queries.  A graph file is loaded
+    once; a store folder is opened read-only, so `newskg extract --into DIR` can go on adding to
+    it, and new articles appear from the next query on.
     The server is read-only: an update gets 403, unless --allow-update and --token-file are
     given (then an update needs the token; it changes the store folder, or the loaded copy of a
     graph file, never the file).
