@@ -25,7 +25,6 @@ import argparse
 import contextlib
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from news import write_jsonl  # noqa: E402
 from real_articles import build_corpus  # noqa: E402
+from servers import free_port, stop, wait_until_answering  # noqa: E402
 
 
 def newskg(*args: str) -> subprocess.CompletedProcess:
@@ -87,31 +87,16 @@ def oxigraph_server(path: Path, folder: Path):
                             capture_output=True, text=True)
     if loaded.returncode != 0:
         raise SystemExit(f"oxigraph load {path} failed:\n{loaded.stderr[-1000:]}")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen([binary, "serve-read-only", "--location", str(folder), "--bind",
                              f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"oxigraph serve-read-only did not start: "
-                                     f"{proc.stderr.read().decode()[-500:] if proc.poll() is not None else ''}")
-                time.sleep(0.1)
+        wait_until_answering(proc, f"{url}/query?query=ASK%7B%7D", "oxigraph serve-read-only", 60,
+                             log=lambda: proc.stderr.read().decode())
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, timeout=10)
 
 
 def server_rows(url: str, text: str, variables: list[str], prefixes: dict) -> list[tuple]:

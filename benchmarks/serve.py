@@ -31,25 +31,20 @@ import argparse
 import http.client
 import json
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 import psutil
 
+sys.path.insert(0, str(Path(__file__).parent))
+from servers import free_port, stop, wait_until_answering  # noqa: E402
+
 NKG = "https://w3id.org/newskg/ontology#"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # -- the requests ---------------------------------------------------------------------------------
@@ -114,19 +109,13 @@ class Server:
         # the server's log goes to a file: a pipe nobody reads would fill and stop the server
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=self.log)
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                status, _ = self.ask("ASK {}")
-                if status == 200:
-                    break
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                self.log.seek(0)
-                raise SystemExit(f"{kind} did not start: {self.log.read().decode()[-2000:]}")
-            time.sleep(0.2)
+        probe = "/sparql" if kind == "newskg" else "/query?query=ASK%7B%7D"
+        wait_until_answering(self.proc, f"http://127.0.0.1:{self.port}{probe}", kind, 300,
+                             log=self._log_text)
+
+    def _log_text(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode()
 
     def ask(self, text: str) -> tuple[int, bytes]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
@@ -148,12 +137,7 @@ class Server:
         return total
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop(self.proc)
         self.log.close()
 
 

@@ -12,7 +12,6 @@ replacement worker takes (the pool's only worker was ended, so it waits for the 
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from servers import free_port, stop, wait_until_answering  # noqa: E402
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 FAST = "ASK { ?s ?p ?o }"
@@ -52,24 +54,14 @@ def main() -> None:
             graph = Path(tmp) / "seed.trig"
             subprocess.run([sys.executable, "-m", "newskg.cli", "extract", str(EXAMPLE_ARTICLE),
                             "-o", str(graph), "-q"], check=True)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "newskg.cli", "serve", str(graph),
                                    "--bind", f"127.0.0.1:{port}", "--timeout", "1",
                                    "--workers", "1"], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    urllib.request.urlopen(f"{url}/sparql", timeout=2).close()
-                    break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        sys.exit("newskg serve did not start")
-                    time.sleep(0.1)
+            wait_until_answering(server, f"{url}/sparql", "newskg serve", 120)
             warm = [ask(url, FAST)[1] for _ in range(20)]
             late, first = [], []
             for _ in range(args.rounds):
@@ -80,8 +72,7 @@ def main() -> None:
                 assert status == 200, status
                 first.append(took)
         finally:
-            server.terminate()
-            server.wait(30)
+            stop(server)
     print(f"warm ASK, median of 20:                    {statistics.median(warm) * 1000:.1f} ms")
     print(f"503 after the 1 s limit, median (max):     {statistics.median(late):.2f} s "
           f"({max(late):.2f} s)")
