@@ -105,7 +105,7 @@ def main(argv=None) -> int:
             for org in g.objects(ev, NKG.organizer):
                 labels, qids = score.node_labels(g, org)
                 name = gi.resolve(labels, qids)
-                d = score.date_of(g, ev)
+                d = min((str(o)[:10] for o in g.objects(ev, NKG.date)), default=None)   # as score.py reads it
                 if name and d:
                     summit_nodes[(name, d[:4])].add(ev)
     multi = {k: v for k, v in summit_groups.items() if len(set(v)) > 1}
