@@ -91,6 +91,18 @@ export function showError(container, error) {
   container.append(el("p", {class: "error", role: "alert"}, String(error.message || error)));
 }
 
+// The facts of the node `iri` from the page query /api/<name> (rows with a "facet" column), as a
+// function giving the rows of one facet; null, with the page saying so, when nothing is known of it.
+export async function nodeFacts(name, iri, main) {
+  const {rows} = await api(name, {iri: iriParam(iri)});
+  if (!rows.length) {
+    document.getElementById("title").textContent = local(iri);
+    showError(main, new Error(`Nothing is known of ${iri}.`));
+    return null;
+  }
+  return (facet) => rows.filter((r) => value(r, "facet") === facet);
+}
+
 // Fill `list` with the rows of /api/<name>, a page at a time: render(row) gives each row's node;
 // a "more" button loads the next page.  onPage(rows) is told of every page (e.g. for a timeline).
 // Resolves when the first page is shown.

@@ -1,20 +1,15 @@
 // The entity page: types, names in each language, Wikidata link, positions, events on a timeline
 // (vis-timeline, planned and occurred told apart), quotes and articles.  Data: /api/entity,
 // /api/entity_events, /api/entity_quotes, /api/entity_articles.
-import {api, articleItem, el, eventHref, entityHref, iriParam, joined, kindName, local, pager, param, period,
+import {nodeFacts, articleItem, el, eventHref, entityHref, iriParam, joined, kindName, local, pager, param, period,
         showError, statusName, value} from "./common.js";
 
 const iri = param("iri");
 const main = document.querySelector("main");
 
 async function facts() {
-  const {rows} = await api("entity", {iri: iriParam(iri)});
-  if (!rows.length) {
-    document.getElementById("title").textContent = local(iri);
-    showError(main, new Error(`Nothing is known of ${iri}.`));
-    return false;
-  }
-  const of = (facet) => rows.filter((r) => value(r, "facet") === facet);
+  const of = await nodeFacts("entity", iri, main);
+  if (!of) return false;
   const labels = of("label");
   const title = labels.find((r) => r.value["xml:lang"] === "en") || labels[0];
   const name = title ? value(title, "value") : local(iri);

@@ -1,20 +1,15 @@
 // The event page: type, participants, place, date, planned or occurred, the summit it is part of
 // (and the events within it), and every evidence sentence with its article.  Data: /api/event,
 // /api/event_evidence, /api/entity_articles.
-import {api, articleItem, el, entityHref, eventHref, iriParam, joined, kindName, local, pager, param,
+import {nodeFacts, articleItem, el, entityHref, eventHref, iriParam, joined, kindName, local, pager, param,
         showError, statusName, value} from "./common.js";
 
 const iri = param("iri");
 const main = document.querySelector("main");
 
 async function facts() {
-  const {rows} = await api("event", {iri: iriParam(iri)});
-  if (!rows.length) {
-    document.getElementById("title").textContent = local(iri);
-    showError(main, new Error(`Nothing is known of ${iri}.`));
-    return false;
-  }
-  const of = (facet) => rows.filter((r) => value(r, "facet") === facet);
+  const of = await nodeFacts("event", iri, main);
+  if (!of) return false;
   const label = of("label").map((r) => value(r, "value"))[0] || local(iri);
   document.title = `${label} · newskg`;
   document.getElementById("title").textContent = label;
